@@ -1,0 +1,30 @@
+import { ResourceValidationArgs } from "@pulumi/policy";
+import { classifyIam, grantsOf, IamGrant, IamResourceInfo } from "../lib/iam";
+
+/** The grants of an IAM resource, or notApplicable for any other resource. */
+export function iamGrants(args: ResourceValidationArgs): { info: IamResourceInfo; grants: IamGrant[] } {
+    const info = classifyIam(args.type);
+    if (!info) {
+        return args.notApplicable("applies only to IAM member, binding and policy resources");
+    }
+    const { grants, unreadable } = grantsOf(args.type, args.props);
+    if (unreadable) {
+        return args.notApplicable(`cannot read the grants: ${unreadable}`);
+    }
+    return { info, grants };
+}
+
+/** "on the project", "on a cloudrunv2 resource (its service/topic/...)" for messages. */
+export function where(info: IamResourceInfo, props: Record<string, any>): string {
+    if (info.scope !== "resource") {
+        const id = info.scope === "project" ? props.project : info.scope === "folder" ? props.folder : props.orgId;
+        return typeof id === "string" ? `on ${info.scope} ${id}` : `on the whole ${info.scope}`;
+    }
+    for (const key of ["name", "service", "topic", "serviceAccountId", "cloudFunction", "bucket", "subscription"]) {
+        const v = props[key];
+        if (typeof v === "string") {
+            return `on ${info.module} ${key} ${v}`;
+        }
+    }
+    return `on a ${info.module} resource`;
+}

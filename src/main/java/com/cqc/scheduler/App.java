@@ -1,0 +1,53 @@
+package com.cqc.scheduler;
+
+import com.cqc.scheduler.cli.Cli;
+import com.cqc.scheduler.config.ConfigException;
+import com.cqc.scheduler.config.ConfigSource;
+import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.infra.CqcScheduler;
+import com.cqc.scheduler.infra.InvalidConfigException;
+import com.cqc.scheduler.infra.PulumiConfigSource;
+import com.cqc.scheduler.model.Problem;
+import com.cqc.scheduler.model.StackModel;
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The jar's entry point. Without arguments it is the Pulumi program (Pulumi's java host runs
+ * {@code java -jar} with none); with arguments it is the offline CLI (plan, validate, diff, ...).
+ */
+public final class App {
+    private App() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Pulumi.run(App::stack);
+            return;
+        }
+        System.exit(Cli.run(args));
+    }
+
+    /** The Pulumi program: the stack's config through the one loader, then the components. */
+    public static void stack(Context ctx) {
+        run(ctx, new PulumiConfigSource(ctx), Path.of(""));
+    }
+
+    /** Loads and validates, then registers; an invalid config registers nothing and fails without a trace. */
+    public static StackModel run(Context ctx, ConfigSource config, Path projectDir) {
+        StackModel model;
+        try {
+            model = new StackLoader(Instant.now()).load(projectDir, config);
+        } catch (ConfigException e) {
+            e.problems().stream().filter(p -> !p.isError()).forEach(p -> ctx.log().warn(p.toString()));
+            throw new InvalidConfigException(e.getMessage());
+        }
+        for (Problem warning : model.warnings()) {
+            ctx.log().warn(warning.toString());
+        }
+        CqcScheduler.define(ctx, model);
+        return model;
+    }
+}

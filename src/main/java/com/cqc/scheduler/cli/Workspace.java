@@ -1,0 +1,48 @@
+package com.cqc.scheduler.cli;
+
+import com.cqc.scheduler.config.ConfigException;
+import com.cqc.scheduler.config.StackFile;
+import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.model.StackModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The Pulumi project on disk: its stack files and the catalog, loaded through the one loader. */
+final class Workspace {
+    private final Path dir;
+
+    Workspace(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** The stacks that have a {@code Pulumi.<stack>.yaml}, sorted. */
+    List<String> stacks() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot list " + dir.toAbsolutePath().normalize() + ": " + e.getMessage());
+        }
+    }
+
+    /** Loads and validates a stack; an unknown stack is a usage error, a bad one a config error. */
+    StackModel load(String stack, Instant now) throws ConfigException {
+        if (!stacks().contains(stack)) {
+            throw new UsageException("unknown stack '" + stack + "': there is no Pulumi." + stack + ".yaml in "
+                    + dir.toAbsolutePath().normalize() + "; known stacks: " + String.join(", ", stacks()));
+        }
+        StackFile file = StackFile.read(dir, StackLoader.PROJECT, stack);
+        return new StackLoader(now).load(dir, file);
+    }
+}

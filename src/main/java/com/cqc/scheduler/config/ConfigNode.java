@@ -1,0 +1,158 @@
+package com.cqc.scheduler.config;
+
+import com.cqc.scheduler.model.Payload;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A map in the configuration, read field by field with its path. Every read that finds a bad value
+ * records a problem (path, value, what is allowed) and returns empty, so one load reports all errors.
+ */
+final class ConfigNode {
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+
+    ConfigNode(JsonNode node, String path, Problems problems) {
+        this.node = node == null ? MissingNode.getInstance() : node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String path(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull();
+    }
+
+    JsonNode raw(String key) {
+        return node.get(key);
+    }
+
+    /** Records an error for each key that is not one of {@code allowed}: typos fail loudly. */
+    void allowOnly(List<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                problems.error(path(key), "unknown setting; allowed here: " + String.join(", ", allowed), null);
+            }
+        }
+    }
+
+    /** The nested map at {@code key}, empty when absent; a non-map value is an error. */
+    Optional<ConfigNode> object(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isObject()) {
+            problems.error(path(key), quote(v) + " is not a map", null);
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigNode(v, path(key), problems));
+    }
+
+    Optional<String> text(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isValueNode()) {
+            problems.error(path(key), quote(v) + " is not a single value", null);
+            return Optional.empty();
+        }
+        return Optional.of(v.asText());
+    }
+
+    Optional<Integer> integer(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (v.isIntegralNumber() || (v.isTextual() && v.asText().matches("-?\\d{1,9}"))) {
+            return Optional.of(v.asInt());
+        }
+        problems.error(path(key), quote(v) + " is not a whole number", null);
+        return Optional.empty();
+    }
+
+    Optional<Boolean> bool(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (v.isBoolean() || (v.isTextual() && v.asText().matches("true|false"))) {
+            return Optional.of(v.asText().equals("true"));
+        }
+        problems.error(path(key), quote(v) + " is not true or false", null);
+        return Optional.empty();
+    }
+
+    Optional<Duration> duration(String key) {
+        return text(key).flatMap(t -> {
+            Optional<Duration> d = Durations.parse(t);
+            if (d.isEmpty()) {
+                problems.error(path(key), quote(node.get(key)) + " is not a duration; write a number with a unit,"
+                        + " e.g. 180s, 3.5s, 30m, 1h or 1h30m", null);
+            }
+            return d;
+        });
+    }
+
+    /** A map of strings (headers, attributes, labels); values must be single values. */
+    Map<String, String> stringMap(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object(key).ifPresent(map -> {
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    out.put(e.getKey(), e.getValue().asText());
+                } else {
+                    problems.error(map.path(e.getKey()), quote(e.getValue()) + " is not a single value", null);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A body or message: plain text as written, or a YAML map or list rendered as compact JSON (P5). */
+    Optional<Payload> payload(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        return Optional.of(v.isContainerNode() ? new Payload(v.toString(), true) : new Payload(v.asText(), false));
+    }
+
+    List<String> keys() {
+        TreeSet<String> keys = new TreeSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return List.copyOf(keys);
+    }
+
+    static String quote(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "null";
+        }
+        String text = v.isValueNode() ? v.asText() : v.toString();
+        if (text.length() > 80) {
+            text = text.substring(0, 77) + "...";
+        }
+        return "'" + text + "'";
+    }
+}

@@ -1,0 +1,21 @@
+package com.cqc.scheduler.config;
+
+import java.util.Optional;
+
+/**
+ * A stack's configuration as Pulumi hands it to a program: one string per {@code namespace:key},
+ * objects as JSON text. Under {@code pulumi up} it is Pulumi's own config; offline and in tests it
+ * is the stack file read by {@link StackFile}. Both feed the same {@link StackLoader}.
+ */
+public interface ConfigSource {
+
+    /** The stack's name (dev, staging, prod). */
+    String stackName();
+
+    /** Where the values come from, for error messages, e.g. {@code Pulumi.prod.yaml}. */
+    String origin();
+
+    /** The value of {@code namespace:key}; objects and lists as JSON text. */
+    Optional<String> get(String key);
+
+}

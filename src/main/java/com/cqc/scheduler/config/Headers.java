@@ -1,0 +1,58 @@
+package com.cqc.scheduler.config;
+
+import com.cqc.scheduler.model.Payload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Header rules of HTTP and App Engine targets (R6.4, R8.5): what the service sets or strips can never
+ * be sent (it would show as a permanent diff, P3), credentials never live in headers (P10), and a JSON
+ * body gets its Content-Type (P6).
+ */
+final class Headers {
+    private static final Set<String> SERVICE_MANAGED = Set.of("content-length", "host", "user-agent");
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie",
+            "x-api-key", "api-key", "x-auth-token");
+    private static final int MAX_TOTAL_BYTES = 80 * 1024;
+
+    private Headers() {}
+
+    /** Checks the headers and returns them with a JSON Content-Type added where the body needs one. */
+    static Map<String, String> check(ConfigNode target, Map<String, String> headers, Optional<Payload> body,
+                                     Problems problems, String rule) {
+        Set<String> seen = new HashSet<>();
+        int total = 0;
+        String path = target.path("headers");
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String name = h.getKey();
+            String lower = name.toLowerCase(Locale.ROOT);
+            String at = path + "." + name;
+            if (!seen.add(lower)) {
+                problems.error(at, "header '" + name + "' is repeated (names are case-insensitive)", rule);
+            }
+            if (CREDENTIALS.contains(lower)) {
+                problems.error(at, "a credential header is stored in plain text in the job and in state;"
+                        + " use auth: oidc or oauth (the token replaces any Authorization header)", "R6.5");
+            } else if (SERVICE_MANAGED.contains(lower) || lower.startsWith("x-google-")
+                    || lower.startsWith("x-appengine-") || lower.startsWith("x-cloudscheduler")) {
+                problems.error(at, "'" + name + "' is set or stripped by Cloud Scheduler and cannot be sent:"
+                        + " not Content-Length, Host, User-Agent, X-Google-*, X-AppEngine-*, X-CloudScheduler*", rule);
+            }
+            total += name.getBytes(StandardCharsets.UTF_8).length + h.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (total >= MAX_TOTAL_BYTES) {
+            problems.error(path, "headers take " + total + " bytes; the total must stay under 80 KB", rule);
+        }
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        if (body.isPresent() && body.get().json() && !seen.contains("content-type")) {
+            out.put("Content-Type", "application/json");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package com.cqc.scheduler.config;
+
+import com.cqc.scheduler.model.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects every problem of a load so that all are reported at once. Paths that a stack file set
+ * (rather than the catalog) are marked with the file, so the user knows which file to open.
+ */
+final class Problems {
+    private final List<Problem> found = new ArrayList<>();
+    private final Set<String> stackPaths;
+    private final String stackOrigin;
+
+    Problems(Set<String> stackPaths, String stackOrigin) {
+        this.stackPaths = stackPaths;
+        this.stackOrigin = stackOrigin;
+    }
+
+    void error(String path, String message, String rule) {
+        found.add(Problem.error(path, located(path, message), rule));
+    }
+
+    void warning(String path, String message, String rule) {
+        found.add(Problem.warning(path, located(path, message), rule));
+    }
+
+    boolean hasErrors() {
+        return found.stream().anyMatch(Problem::isError);
+    }
+
+    List<Problem> all() {
+        return List.copyOf(found);
+    }
+
+    List<Problem> warnings() {
+        return found.stream().filter(p -> !p.isError()).toList();
+    }
+
+    private String located(String path, String message) {
+        for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
+            if (stackPaths.contains(p)) {
+                return message + " [set in " + stackOrigin + "]";
+            }
+        }
+        return message;
+    }
+}

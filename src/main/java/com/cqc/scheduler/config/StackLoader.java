@@ -1,0 +1,423 @@
+package com.cqc.scheduler.config;
+
+import com.cqc.scheduler.model.Pipeline;
+import com.cqc.scheduler.model.RetryPolicy;
+import com.cqc.scheduler.model.StackModel;
+import com.cqc.scheduler.model.StackSettings;
+import com.cqc.scheduler.model.Target;
+import com.cqc.scheduler.schedule.CronSyntaxException;
+import com.cqc.scheduler.schedule.DstHazards;
+import com.cqc.scheduler.schedule.Schedule;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The one loader: the pipeline catalog plus one stack's config becomes a validated {@link StackModel},
+ * or a {@link ConfigException} with every error at once. {@code pulumi up}, the offline commands and the
+ * tests all come through here; nothing is registered before it returns.
+ */
+public final class StackLoader {
+    public static final String PROJECT = "cqc-scheduler";
+    public static final String DEFAULT_CATALOG = "pipelines.yaml";
+    /** Warn when a region holds this many jobs; the quota is 1000-5000 per region (R9.6). */
+    static final int JOBS_PER_REGION_WARNING = 900;
+    private static final int MAX_JOB_BYTES = 1024 * 1024 - 1024;
+    private static final Duration DST_HORIZON = Duration.ofDays(366);
+
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,500}");
+    private static final Pattern PROJECT_ID = Pattern.compile("(?:[a-z0-9.-]+:)?[a-z][-a-z0-9]{4,28}[a-z0-9]");
+    private static final Pattern LOCATION = Pattern.compile("[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern SERVICE_ACCOUNT_ID = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])");
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
+    private static final List<String> PIPELINE_KEYS = List.of("description", "schedule", "timeZone", "http", "pubsub",
+            "appEngine", "retry", "attemptDeadline", "paused", "enabled", "serviceAccount", "labels");
+    private static final List<String> RETRY_KEYS = List.of("count", "maxRetryDuration", "minBackoff", "maxBackoff",
+            "maxDoublings");
+
+    private final Instant now;
+
+    /** @param now the instant DST hazards are looked for from (one year ahead) */
+    public StackLoader(Instant now) {
+        this.now = now;
+    }
+
+    /** Loads a stack whose catalog is a file of the project (by default {@value #DEFAULT_CATALOG}). */
+    public StackModel load(java.nio.file.Path projectDir, ConfigSource config) throws ConfigException {
+        String name = config.get(PROJECT + ":catalog").orElse(DEFAULT_CATALOG);
+        java.nio.file.Path file = projectDir.resolve(name);
+        try {
+            return load(java.nio.file.Files.readString(file), name, config);
+        } catch (java.io.IOException e) {
+            throw ConfigException.of(PROJECT + ":catalog", "cannot read the pipeline catalog " + file.toAbsolutePath()
+                    .normalize() + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Loads a stack from the catalog text and the stack's config. */
+    public StackModel load(String catalogYaml, String catalogOrigin, ConfigSource config) throws ConfigException {
+        ObjectNode catalog = parseCatalog(catalogYaml, catalogOrigin);
+        ObjectNode overrides = objectConfig(config, "pipelines");
+        ObjectNode stackDefaults = objectConfig(config, "defaults");
+        Set<String> stackPaths = new HashSet<>();
+        leafPaths(overrides, "pipelines", stackPaths);
+        leafPaths(stackDefaults, "defaults", stackPaths);
+        Problems problems = new Problems(stackPaths, config.origin());
+
+        ConfigNode root = new ConfigNode(catalog, "", problems);
+        root.allowOnly(List.of("defaults", "pipelines"));
+        StackSettings settings = settings(config, problems, catalog.path("pipelines"));
+        ObjectNode defaults = merged(catalog.get("defaults"), stackDefaults);
+        ConfigNode defaultsNode = new ConfigNode(defaults, "defaults", problems);
+        defaultsNode.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
+
+        Placeholders placeholders = new Placeholders(Map.of("project", settings.project(), "projectNumber",
+                settings.projectNumber(), "region", settings.region(), "environment", settings.environment(),
+                "stack", settings.stack()));
+        TargetReader targets = new TargetReader(settings, problems, placeholders);
+        JsonNode entries = catalog.path("pipelines");
+        if (!entries.isObject() || entries.isEmpty()) {
+            problems.error("pipelines", "the catalog " + catalogOrigin + " defines no pipelines", null);
+        }
+        for (Iterator<String> it = overrides.fieldNames(); it.hasNext(); ) {
+            String id = it.next();
+            if (!entries.has(id)) {
+                problems.error("pipelines." + id, "is not in the catalog " + catalogOrigin + "; a stack file only"
+                        + " changes pipelines the catalog defines (known: " + String.join(", ", fieldNames(entries)) + ")", null);
+            }
+        }
+        List<Pipeline> pipelines = new ArrayList<>();
+        for (String id : fieldNames(entries)) {
+            ObjectNode entry = merged(entries.get(id), overrides.get(id));
+            ConfigNode node = new ConfigNode(entry, "pipelines." + id, problems);
+            if (node.bool("enabled").orElse(true)) {
+                pipeline(id, node, defaultsNode, settings, targets, problems).ifPresent(pipelines::add);
+            }
+        }
+        checkUnique(pipelines, problems);
+        long perRegion = pipelines.stream().filter(p -> p.region().equals(settings.region())).count();
+        if (perRegion >= JOBS_PER_REGION_WARNING) {
+            problems.warning("pipelines", perRegion + " jobs in " + settings.region() + "; the per-region quota is"
+                    + " 1000 to 5000 jobs, ask for more before you reach it", "R9.6");
+        }
+        if (problems.hasErrors()) {
+            throw new ConfigException(problems.all());
+        }
+        return new StackModel(settings, pipelines, problems.warnings());
+    }
+
+    private Optional<Pipeline> pipeline(String id, ConfigNode n, ConfigNode defaults, StackSettings settings,
+                                        TargetReader targets, Problems problems) {
+        n.allowOnly(PIPELINE_KEYS);
+        if (!JOB_ID.matcher(id).matches()) {
+            problems.error(n.path(), "'" + id + "' is not a job id: 1..500 letters, digits, _ and -", "R1.2");
+        }
+        String description = n.text("description").orElse("");
+        if (description.length() > 500) {
+            problems.error(n.path("description"), "is " + description.length() + " characters long; at most 500", "R9.1");
+        }
+        Optional<Schedule> schedule = schedule(id, n, problems);
+        String zoneName = n.text("timeZone").or(() -> defaults.text("timeZone")).orElse(Zones.UTC);
+        Optional<ZoneId> zone = Zones.canonical(zoneName);
+        if (zone.isEmpty()) {
+            problems.error(n.path("timeZone"), "'" + zoneName + "' is not an IANA time zone name; use one of the tz"
+                    + " database, e.g. Etc/UTC or Europe/London", "R3.1");
+        }
+        if (schedule.isPresent() && schedule.get() instanceof Schedule.Cron cron && zone.isPresent()) {
+            dstWarning(n, cron, zone.get(), problems);
+        }
+        boolean pubsub = n.has("pubsub");
+        if (pubsub && n.has("attemptDeadline")) {
+            problems.error(n.path("attemptDeadline"), "is ignored by the API for Pub/Sub targets and would show as a"
+                    + " permanent diff; remove it", "R4.4");
+        }
+        Optional<Duration> deadline = pubsub ? Optional.empty()
+                : n.duration("attemptDeadline").or(() -> defaults.duration("attemptDeadline")).or(() -> Optional.of(Duration.ofMinutes(3)));
+        Optional<Target> target = targets.read(n, deadline);
+        Optional<RetryPolicy> retry = retry(n, defaults, problems);
+        boolean paused = n.bool("paused").orElse(false);
+        Optional<String> serviceAccount = target.filter(t -> t.auth().kind().equals("oidc") || t.auth().kind().equals("oauth"))
+                .map(t -> serviceAccountId(id, n, problems));
+        Map<String, String> labels = labels(id, n, defaults, settings, problems);
+        String region = settings.region();
+        if (target.isPresent() && target.get() instanceof Target.AppEngine) {
+            region = settings.appEngineRegion();
+            if (region.isEmpty()) {
+                problems.error(n.path("appEngine"), "an App Engine target job must live in the App Engine app's region,"
+                        + " which only the stack knows; set cqc-scheduler:appEngineRegion in the stack file", "R1.7");
+            }
+        }
+        target.ifPresent(t -> checkSize(n, t, problems));
+        if (schedule.isEmpty() || zone.isEmpty() || target.isEmpty() || retry.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pipeline(id, region, description, schedule.get(), zone.get(), target.get(), retry.get(),
+                paused, serviceAccount, labels));
+    }
+
+    private Optional<Schedule> schedule(String id, ConfigNode n, Problems problems) {
+        if (!n.has("schedule")) {
+            problems.error(n.path("schedule"), "is required, e.g. '0 3 * * *'", "R2.1");
+            return Optional.empty();
+        }
+        String text = n.text("schedule").orElse("");
+        try {
+            Schedule schedule = Schedule.parse(text, id);
+            if (schedule instanceof Schedule.Legacy) {
+                problems.warning(n.path("schedule"), "'" + text + "' is the legacy English format: accepted but not"
+                        + " recommended, and the plan cannot show its fire times; write it as unix-cron", "R2.8");
+            }
+            return Optional.of(schedule);
+        } catch (CronSyntaxException e) {
+            problems.error(n.path("schedule"), e.getMessage(), e.rule());
+            return Optional.empty();
+        }
+    }
+
+    private void dstWarning(ConfigNode n, Schedule.Cron cron, ZoneId zone, Problems problems) {
+        List<DstHazards.Hazard> hazards = DstHazards.find(cron, zone, now, DST_HORIZON);
+        if (hazards.isEmpty()) {
+            return;
+        }
+        TreeSet<String> skipped = new TreeSet<>();
+        TreeSet<String> repeated = new TreeSet<>();
+        for (DstHazards.Hazard h : hazards) {
+            (h.skipped() ? skipped : repeated).add(h.localTime().toLocalDate().toString());
+        }
+        String times = hazards.stream().map(h -> h.localTime().toLocalTime().toString()).distinct().limit(3)
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        List<String> parts = new ArrayList<>();
+        if (!skipped.isEmpty()) {
+            parts.add("skipped on " + String.join(", ", skipped));
+        }
+        if (!repeated.isEmpty()) {
+            parts.add("repeated on " + String.join(", ", repeated));
+        }
+        problems.warning(n.path("schedule"), "'" + cron.expression() + "' fires at " + times + " " + zone.getId()
+                + ", a local time " + String.join(" and ", parts) + " by a DST change; the run may be skipped or"
+                + " doubled. Move it out of the change hours or use Etc/UTC", "R3.3");
+    }
+
+    private Optional<RetryPolicy> retry(ConfigNode n, ConfigNode defaults, Problems problems) {
+        ObjectNode merged = merged(defaults.raw("retry"), n.raw("retry"));
+        ConfigNode r = new ConfigNode(merged, n.path("retry"), problems);
+        r.allowOnly(RETRY_KEYS);
+        RetryPolicy api = RetryPolicy.API_DEFAULTS;
+        int count = r.integer("count").orElse(api.count());
+        if (count < 0 || count > 5) {
+            problems.error(r.path("count"), count + " is outside 0..5", "R5.1");
+        }
+        Duration maxRetry = r.duration("maxRetryDuration").orElse(api.maxRetryDuration());
+        Duration minBackoff = r.duration("minBackoff").orElse(api.minBackoff());
+        Duration maxBackoff = r.duration("maxBackoff").orElse(api.maxBackoff());
+        int doublings = r.integer("maxDoublings").orElse(api.maxDoublings());
+        if (doublings < 0) {
+            problems.error(r.path("maxDoublings"), doublings + " is negative; it counts doublings (0 or more)", "R5.5");
+        }
+        if (minBackoff.compareTo(maxBackoff) > 0) {
+            problems.warning(r.path("minBackoff"), Durations.human(minBackoff) + " is longer than maxBackoff "
+                    + Durations.human(maxBackoff) + " (API rule UNCONFIRMED)", "R5.7");
+        }
+        return Optional.of(new RetryPolicy(count, maxRetry, minBackoff, maxBackoff, doublings));
+    }
+
+    private String serviceAccountId(String id, ConfigNode n, Problems problems) {
+        String derived = "sch-" + id.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (derived.length() > 30) {
+            String hash = Integer.toHexString(Math.floorMod(id.hashCode(), 0x10000));
+            derived = derived.substring(0, 25).replaceAll("-+$", "") + "-" + "0".repeat(4 - hash.length()) + hash;
+        }
+        String chosen = n.text("serviceAccount").orElse(derived);
+        if (chosen.length() < 6 || chosen.length() > 30 || !SERVICE_ACCOUNT_ID.matcher(chosen).matches()) {
+            problems.error(n.path("serviceAccount"), "'" + chosen + "' is not a service account id: 6..30 lowercase"
+                    + " letters, digits and -, starting with a letter, not ending with -", "R11.1");
+        }
+        return chosen;
+    }
+
+    private Map<String, String> labels(String id, ConfigNode n, ConfigNode defaults, StackSettings settings,
+                                       Problems problems) {
+        Map<String, String> labels = new LinkedHashMap<>(defaults.stringMap("labels"));
+        labels.putAll(n.stringMap("labels"));
+        labels.put("environment", settings.environment());
+        labels.put("pipeline", id.toLowerCase(java.util.Locale.ROOT));
+        labels.put("managed-by", "pulumi");
+        for (Map.Entry<String, String> l : labels.entrySet()) {
+            if (!LABEL_KEY.matcher(l.getKey()).matches() || !LABEL_VALUE.matcher(l.getValue()).matches()) {
+                problems.error(n.path("labels") + "." + l.getKey(), "'" + l.getKey() + ": " + l.getValue()
+                        + "' is not a label: keys start with a lowercase letter, keys and values take lowercase"
+                        + " letters, digits, _ and -, at most 63 characters", null);
+            }
+        }
+        return labels;
+    }
+
+    private void checkSize(ConfigNode n, Target target, Problems problems) {
+        int bytes = 0;
+        if (target instanceof Target.Http h) {
+            bytes = h.uri().length() + h.body().map(b -> b.sizeBytes()).orElse(0) + size(h.headers());
+        } else if (target instanceof Target.AppEngine a) {
+            bytes = a.relativeUri().length() + a.body().map(b -> b.sizeBytes()).orElse(0) + size(a.headers());
+        } else if (target instanceof Target.Pubsub p) {
+            bytes = p.data().map(d -> d.sizeBytes()).orElse(0) + size(p.attributes());
+        }
+        if (bytes > MAX_JOB_BYTES) {
+            problems.error(n.path(), "the job takes " + bytes + " bytes; a job is at most 1 MB", "R9.4");
+        }
+    }
+
+    private static int size(Map<String, String> map) {
+        return map.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+    }
+
+    private void checkUnique(List<Pipeline> pipelines, Problems problems) {
+        Map<String, String> accounts = new HashMap<>();
+        Map<String, String> topics = new HashMap<>();
+        for (Pipeline p : pipelines) {
+            p.serviceAccountId().ifPresent(sa -> {
+                String other = accounts.putIfAbsent(sa, p.id());
+                if (other != null) {
+                    problems.error("pipelines." + p.id() + ".serviceAccount", "'" + sa + "' is already the invoker of "
+                            + other + "; each pipeline has its own service account", "R11.1");
+                }
+            });
+            if (p.target() instanceof Target.Pubsub t && t.managedTopic()) {
+                String other = topics.putIfAbsent(t.topic(), p.id());
+                if (other != null) {
+                    problems.error("pipelines." + p.id() + ".pubsub.topic", "'" + t.topic() + "' is already created by "
+                            + other + "; use existingTopic to publish to it", "R7.2");
+                }
+            }
+        }
+    }
+
+    private StackSettings settings(ConfigSource config, Problems problems, JsonNode entries) {
+        String origin = config.origin();
+        String project = config.get("gcp:project").orElse("");
+        if (!PROJECT_ID.matcher(project).matches()) {
+            problems.error("gcp:project", (project.isEmpty() ? "is missing" : "'" + project + "' is not a project id")
+                    + " in " + origin + "; 6..30 lowercase letters, digits and -, optionally after a domain and ':'", "R1.3");
+        }
+        String region = config.get("gcp:region").orElse("europe-west2");
+        checkLocation("gcp:region", region, origin, problems);
+        String appEngineRegion = config.get(PROJECT + ":appEngineRegion").orElse("");
+        if (!appEngineRegion.isEmpty()) {
+            checkLocation(PROJECT + ":appEngineRegion", appEngineRegion, origin, problems);
+        }
+        String number = config.get(PROJECT + ":projectNumber").orElse("");
+        if (!number.matches("\\d{6,20}")) {
+            problems.error(PROJECT + ":projectNumber", (number.isEmpty() ? "is missing" : "'" + number + "' is not a"
+                    + " project number") + " in " + origin + "; it names the Cloud Scheduler service agent"
+                    + " (gcloud projects describe PROJECT --format='value(projectNumber)')", "R10.1");
+        }
+        String environment = config.get(PROJECT + ":environment").orElse(config.stackName());
+        if (!LABEL_VALUE.matcher(environment).matches() || environment.isEmpty()) {
+            problems.error(PROJECT + ":environment", "'" + environment + "' must be a label value: lowercase letters,"
+                    + " digits, _ and -", null);
+        }
+        boolean protect = bool(config, PROJECT + ":protectStateful", environment.equals("prod"), problems);
+        Duration retention = config.get(PROJECT + ":topicRetention").map(t -> {
+            Optional<Duration> d = Durations.parse(t);
+            if (d.isEmpty() || d.get().compareTo(Duration.ofMinutes(10)) < 0 || d.get().compareTo(Duration.ofDays(31)) > 0) {
+                problems.error(PROJECT + ":topicRetention", "'" + t + "' must be a duration within 10m..31d", null);
+            }
+            return d.orElse(Duration.ofDays(7));
+        }).orElse(Duration.ofDays(7));
+        return new StackSettings(config.stackName(), environment, project, number, region, appEngineRegion, protect,
+                retention);
+    }
+
+    private static void checkLocation(String key, String value, String origin, Problems problems) {
+        if (!LOCATION.matcher(value).matches()) {
+            problems.error(key, "'" + value + "' in " + origin + " is not a location id such as europe-west2", "R1.4");
+        }
+    }
+
+    private static boolean bool(ConfigSource config, String key, boolean fallback, Problems problems) {
+        Optional<String> v = config.get(key);
+        if (v.isPresent() && !v.get().matches("true|false")) {
+            problems.error(key, "'" + v.get() + "' is not true or false", null);
+        }
+        return v.map(Boolean::parseBoolean).orElse(fallback);
+    }
+
+    private static ObjectNode parseCatalog(String yaml, String origin) throws ConfigException {
+        try {
+            JsonNode root = new YAMLMapper().readTree(yaml);
+            if (root == null || !root.isObject()) {
+                throw ConfigException.of(origin, "is not a YAML map with 'pipelines:'");
+            }
+            return (ObjectNode) root;
+        } catch (JsonProcessingException e) {
+            throw ConfigException.of(origin, "is not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+        }
+    }
+
+    private static ObjectNode objectConfig(ConfigSource config, String key) throws ConfigException {
+        Optional<String> text = config.get(PROJECT + ":" + key);
+        if (text.isEmpty()) {
+            return StackFile.json().createObjectNode();
+        }
+        try {
+            JsonNode node = StackFile.json().readTree(text.get());
+            if (node == null || !node.isObject()) {
+                throw ConfigException.of(PROJECT + ":" + key, "in " + config.origin() + " must be a map");
+            }
+            return (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            throw ConfigException.of(PROJECT + ":" + key, "in " + config.origin() + " is not a map: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Deep merge: maps merge key by key, anything else in {@code over} replaces; null removes. */
+    static ObjectNode merged(JsonNode base, JsonNode over) {
+        ObjectNode out = base != null && base.isObject() ? ((ObjectNode) base).deepCopy() : StackFile.json().createObjectNode();
+        if (over == null || !over.isObject()) {
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = out.get(e.getKey());
+            if (e.getValue().isNull()) {
+                out.remove(e.getKey());
+            } else if (current != null && current.isObject() && e.getValue().isObject()) {
+                out.set(e.getKey(), merged(current, e.getValue()));
+            } else {
+                out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return out;
+    }
+
+    private static void leafPaths(JsonNode node, String prefix, Set<String> out) {
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(e -> leafPaths(e.getValue(), prefix + "." + e.getKey(), out));
+        } else {
+            out.add(prefix);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

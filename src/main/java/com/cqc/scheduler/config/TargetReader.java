@@ -1,0 +1,302 @@
+package com.cqc.scheduler.config;
+
+import com.cqc.scheduler.model.Auth;
+import com.cqc.scheduler.model.HttpMethod;
+import com.cqc.scheduler.model.Invoker;
+import com.cqc.scheduler.model.Payload;
+import com.cqc.scheduler.model.StackSettings;
+import com.cqc.scheduler.model.Target;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads and checks the one target of a pipeline: {@code http}, {@code pubsub} or {@code appEngine}. */
+final class TargetReader {
+    static final List<String> KINDS = List.of("http", "pubsub", "appEngine");
+    private static final Duration HTTP_MIN = Duration.ofSeconds(15);
+    private static final Duration HTTP_MAX = Duration.ofMinutes(30);
+    private static final Duration APP_ENGINE_MAX = Duration.ofHours(24).plusSeconds(15);
+    private static final Pattern TOPIC_ID = Pattern.compile("[A-Za-z][A-Za-z0-9\\-_.~+%]{2,254}");
+    private static final Pattern TOPIC_NAME = Pattern.compile("projects/([^/]+)/topics/([^/]+)");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
+    private static final int MAX_URI = 2083;
+
+    private final StackSettings settings;
+    private final Problems problems;
+    private final Placeholders placeholders;
+
+    TargetReader(StackSettings settings, Problems problems, Placeholders placeholders) {
+        this.settings = settings;
+        this.problems = problems;
+        this.placeholders = placeholders;
+    }
+
+    /** The pipeline's target, or empty when it has errors (already recorded). */
+    Optional<Target> read(ConfigNode pipeline, Optional<Duration> deadline) {
+        List<String> present = KINDS.stream().filter(pipeline::has).toList();
+        if (present.size() != 1) {
+            problems.error(pipeline.path(), present.isEmpty()
+                    ? "has no target; give exactly one of http, pubsub or appEngine"
+                    : "has " + present.size() + " targets (" + String.join(", ", present) + "); a job has exactly one", "R9.7");
+            return Optional.empty();
+        }
+        String kind = present.get(0);
+        Optional<ConfigNode> node = pipeline.object(kind);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (kind) {
+            case "http" -> http(node.get(), deadline.orElseThrow());
+            case "pubsub" -> pubsub(node.get());
+            default -> appEngine(node.get(), deadline.orElseThrow());
+        };
+    }
+
+    private Optional<Target> http(ConfigNode n, Duration deadline) {
+        n.allowOnly(List.of("url", "method", "body", "headers", "auth", "invoker"));
+        Optional<URI> uri = n.text("url").map(u -> placeholders.expand(u, n.path("url"), problems)).flatMap(u -> uri(n, u));
+        if (!n.has("url")) {
+            problems.error(n.path("url"), "is required: the https:// endpoint the job calls", "R6.1");
+        }
+        HttpMethod method = method(n, List.of(HttpMethod.values()), "R6.2");
+        Optional<Payload> body = payload(n, "body");
+        if (body.isPresent() && !method.httpTakesBody()) {
+            problems.error(n.path("body"), "a body is sent only with POST, PUT or PATCH, not " + method, "R6.3");
+        }
+        Map<String, String> headers = Headers.check(n, expandValues(n, "headers"), body, problems, "R6.4");
+        checkDeadline(n.path(), deadline, HTTP_MAX, "R4.2");
+        Optional<Auth> auth = uri.flatMap(u -> auth(n, u));
+        Invoker invoker = invoker(n, auth);
+        if (uri.isEmpty() || auth.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Target.Http(uri.get().toString(), method, body, headers, auth.get(), invoker, deadline));
+    }
+
+    private Optional<URI> uri(ConfigNode n, String text) {
+        String path = n.path("url");
+        if (text.length() > MAX_URI) {
+            problems.error(path, "is " + text.length() + " characters long; at most " + MAX_URI, "R6.1");
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                problems.error(path, "'" + text + "' is not an http:// or https:// URL with a host", "R6.1");
+                return Optional.empty();
+            }
+            if (scheme.equals("http")) {
+                problems.warning(path, "'" + text + "' is plain http; the token and body travel unencrypted"
+                        + " (policy scheduler-https-uri rejects it in staging and prod)", "R6.1");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            problems.error(path, "'" + text + "' is not a URL: " + e.getReason(), "R6.1");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Auth> auth(ConfigNode n, URI uri) {
+        String path = n.path("auth");
+        if (!n.has("auth")) {
+            problems.error(path, "is required: oidc (Cloud Run, Cloud Functions, other endpoints),"
+                    + " oauth (*.googleapis.com) or none", "R6.6");
+            return Optional.empty();
+        }
+        ConfigNode spec;
+        String type;
+        if (n.raw("auth").isObject()) {
+            spec = n.object("auth").orElseThrow();
+            spec.allowOnly(List.of("type", "audience", "scope"));
+            type = spec.text("type").orElse("");
+        } else {
+            spec = new ConfigNode(null, path, problems);
+            type = n.text("auth").orElse("");
+        }
+        boolean googleApi = uri.getHost().toLowerCase(Locale.ROOT).endsWith(".googleapis.com");
+        switch (type) {
+            case "oidc" -> {
+                if (googleApi) {
+                    problems.error(path, "'oidc' for " + uri.getHost() + ": Google APIs take OAuth access"
+                            + " tokens; use auth: oauth", "R6.6");
+                    return Optional.empty();
+                }
+                String base = uri.getScheme() + "://" + uri.getAuthority();
+                String audience = spec.text("audience").map(a -> placeholders.expand(a, spec.path("audience"), problems))
+                        .orElse(base);
+                return Optional.of(new Auth.Oidc(audience));
+            }
+            case "oauth" -> {
+                if (!googleApi) {
+                    problems.error(path, "'oauth' for " + uri.getHost() + ": OAuth tokens are only for"
+                            + " *.googleapis.com; use auth: oidc", "R6.6");
+                    return Optional.empty();
+                }
+                return Optional.of(new Auth.OAuth(spec.text("scope").orElse(Auth.CLOUD_PLATFORM_SCOPE)));
+            }
+            case "none" -> {
+                problems.warning(path, "the job calls " + uri.getHost() + " without a token; every CQC HTTP target"
+                        + " should authenticate (policy scheduler-http-auth rejects it in staging and prod)", "R6.6");
+                return Optional.of(new Auth.None());
+            }
+            default -> {
+                problems.error(path, "'" + type + "' is not an auth type; allowed: oidc, oauth, none", "R6.5");
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Invoker invoker(ConfigNode n, Optional<Auth> auth) {
+        String path = n.path("invoker");
+        boolean token = auth.isPresent() && !(auth.get() instanceof Auth.None);
+        if (!n.has("invoker")) {
+            if (token) {
+                problems.error(path, "is required with a token: cloudRunService: NAME, function: NAME (gen2),"
+                        + " projectRole: ROLE, or none for an endpoint outside Google Cloud IAM", "R10.5");
+            }
+            return new Invoker.None();
+        }
+        if (n.raw("invoker").isTextual() && n.raw("invoker").asText().equals("none")) {
+            return new Invoker.None();
+        }
+        Optional<ConfigNode> spec = n.object("invoker");
+        if (spec.isEmpty()) {
+            return new Invoker.None();
+        }
+        ConfigNode s = spec.get();
+        s.allowOnly(List.of("cloudRunService", "function", "projectRole"));
+        if (s.keys().size() != 1) {
+            problems.error(path, "names " + s.keys().size() + " grants; give exactly one of cloudRunService,"
+                    + " function or projectRole", "R10.5");
+            return new Invoker.None();
+        }
+        if (!token) {
+            problems.error(path, "grants access to a job that sends no token; set auth to oidc or oauth, or drop"
+                    + " the invoker", "R10.5");
+        }
+        String key = s.keys().get(0);
+        String value = s.text(key).orElse("");
+        if (key.equals("projectRole")) {
+            if (!Invoker.PROJECT_ROLE_ALLOWLIST.contains(value)) {
+                String why = List.of("roles/owner", "roles/editor", "roles/viewer").contains(value)
+                        ? " (basic roles are never granted)" : "";
+                problems.error(s.path(key), "'" + value + "' is not an allowed invoker role" + why + "; allowed: "
+                        + String.join(", ", Invoker.PROJECT_ROLE_ALLOWLIST.stream().sorted().toList()), "R10.5");
+            }
+            return new Invoker.ProjectRole(value);
+        }
+        if (!SERVICE_NAME.matcher(value).matches()) {
+            problems.error(s.path(key), "'" + value + "' is not a Cloud Run service or function name"
+                    + " (lowercase letters, digits and -, 1..49 characters, starting with a letter)", "R10.5");
+        }
+        return new Invoker.CloudRunService(value);
+    }
+
+    private Optional<Target> pubsub(ConfigNode n) {
+        n.allowOnly(List.of("topic", "existingTopic", "data", "attributes"));
+        if (n.has("topic") == n.has("existingTopic")) {
+            problems.error(n.path("topic"), "give exactly one of topic (created by this pipeline) or existingTopic"
+                    + " (a topic that already exists in " + settings.project() + ")", "R7.1");
+            return Optional.empty();
+        }
+        boolean managed = n.has("topic");
+        String key = managed ? "topic" : "existingTopic";
+        String topic = n.text(key).map(t -> placeholders.expand(t, n.path(key), problems)).orElse("");
+        java.util.regex.Matcher full = TOPIC_NAME.matcher(topic);
+        if (full.matches()) {
+            if (!full.group(1).equals(settings.project())) {
+                problems.error(n.path(key), "'" + topic + "' is in project " + full.group(1) + "; a job publishes"
+                        + " only to topics of its own project " + settings.project(), "R7.1");
+            }
+            topic = full.group(2);
+        }
+        if (!TOPIC_ID.matcher(topic).matches() || topic.toLowerCase(Locale.ROOT).startsWith("goog")) {
+            problems.error(n.path(key), "'" + topic + "' is not a topic id: 3..255 characters of letters, digits"
+                    + " and -_.~+%, starting with a letter, not with 'goog'", "R7.2");
+        }
+        Optional<Payload> data = payload(n, "data");
+        Map<String, String> attributes = expandValues(n, "attributes");
+        if (data.map(d -> d.text().isEmpty()).orElse(true) && attributes.isEmpty()) {
+            problems.error(n.path(), "a Pub/Sub message needs non-empty data or at least one attribute", "R7.3");
+        }
+        if (attributes.size() > 100) {
+            problems.error(n.path("attributes"), "has " + attributes.size() + " attributes; at most 100", "R7.5");
+        }
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            int bytes = a.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > 1024) {
+                problems.error(n.path("attributes") + "." + a.getKey(), "the value takes " + bytes + " bytes; at most 1024", "R7.5");
+            }
+            if (a.getKey().getBytes(StandardCharsets.UTF_8).length > 256) {
+                problems.warning(n.path("attributes") + "." + a.getKey(), "the key is longer than 256 bytes,"
+                        + " which Pub/Sub may reject (limit UNCONFIRMED)", "R7.5");
+            }
+        }
+        return Optional.of(new Target.Pubsub(topic, managed, data, attributes));
+    }
+
+    private Optional<Target> appEngine(ConfigNode n, Duration deadline) {
+        n.allowOnly(List.of("relativeUri", "method", "body", "headers", "routing"));
+        String uri = n.text("relativeUri").orElse("");
+        if (!uri.startsWith("/") || uri.contains(" ") || uri.length() > MAX_URI) {
+            problems.error(n.path("relativeUri"), "'" + uri + "' must start with /, contain no spaces and be at most "
+                    + MAX_URI + " characters", "R8.3");
+        }
+        List<HttpMethod> allowed = java.util.Arrays.stream(HttpMethod.values()).filter(HttpMethod::appEngineAllows).toList();
+        HttpMethod method = method(n, allowed, "R8.1");
+        Optional<Payload> body = payload(n, "body");
+        if (body.isPresent() && !method.appEngineTakesBody()) {
+            problems.error(n.path("body"), "an App Engine target sends a body only with POST or PUT, not " + method, "R8.2");
+        }
+        Map<String, String> headers = Headers.check(n, expandValues(n, "headers"), body, problems, "R8.5");
+        checkDeadline(n.path(), deadline, APP_ENGINE_MAX, "R4.3");
+        Target.Routing routing = n.object("routing").map(r -> {
+            r.allowOnly(List.of("service", "version", "instance"));
+            if (r.has("instance")) {
+                problems.warning(r.path("instance"), "routing to an instance works only with manual scaling", "R8.4");
+            }
+            return new Target.Routing(r.text("service"), r.text("version"), r.text("instance"));
+        }).orElse(new Target.Routing(Optional.empty(), Optional.empty(), Optional.empty()));
+        return Optional.of(new Target.AppEngine(uri, method, body, headers, routing, deadline));
+    }
+
+    private HttpMethod method(ConfigNode n, List<HttpMethod> allowed, String rule) {
+        String text = n.text("method").orElse("POST");
+        try {
+            HttpMethod method = HttpMethod.valueOf(text.toUpperCase(Locale.ROOT));
+            if (allowed.contains(method)) {
+                return method;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.error(n.path("method"), "'" + text + "' is not allowed; allowed: "
+                + String.join(", ", allowed.stream().map(Enum::name).toList()), rule);
+        return HttpMethod.POST;
+    }
+
+    private void checkDeadline(String path, Duration deadline, Duration max, String rule) {
+        if (deadline.compareTo(HTTP_MIN) < 0 || deadline.compareTo(max) > 0) {
+            problems.error(path.substring(0, path.lastIndexOf('.')) + ".attemptDeadline", Durations.human(deadline)
+                    + " is outside 15s.." + Durations.human(max) + " for this target", rule);
+        }
+    }
+
+    private Optional<Payload> payload(ConfigNode n, String key) {
+        return n.payload(key).map(p -> new Payload(placeholders.expand(p.text(), n.path(key), problems), p.json()));
+    }
+
+    private Map<String, String> expandValues(ConfigNode n, String key) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(n.stringMap(key));
+        values.replaceAll((k, v) -> placeholders.expand(v, n.path(key) + "." + k, problems));
+        return values;
+    }
+}

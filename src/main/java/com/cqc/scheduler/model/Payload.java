@@ -1,0 +1,23 @@
+package com.cqc.scheduler.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A request body or Pub/Sub message as the user wrote it: plain text, or a YAML object rendered as
+ * compact JSON. The API wants base64 (R7.4, P5): {@link #base64()} is the one place that encodes.
+ */
+public record Payload(String text, boolean json) {
+    public Payload {
+        Objects.requireNonNull(text, "text");
+    }
+
+    public String base64() {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public int sizeBytes() {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}
