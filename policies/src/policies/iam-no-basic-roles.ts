@@ -30,7 +30,7 @@ export const iamNoBasicRoles: ResourceValidationPolicy = {
         for (const g of grants) {
             if (forbiddenRoles.includes(g.role)) {
                 reportViolation(
-                    `grants basic role ${g.role} to ${g.member} ${forMessage(() => where(info, args.props))}. ` +
+                    `grants basic role ${g.role} to ${g.member} ${forMessage(() => where(args.type, info, args.props))}. ` +
                     "Fix: grant only the predefined role the pipeline needs (e.g. roles/run.invoker on the service, roles/pubsub.publisher on the topic).",
                 );
             }

@@ -38,7 +38,7 @@ export const iamNoProjectSaImpersonation: ResourceValidationPolicy = {
         for (const g of grants) {
             if (roles.includes(g.role)) {
                 reportViolation(
-                    `grants ${g.role} to ${g.member} ${forMessage(() => where(info, args.props))}: it can then act as every service account there, ` +
+                    `grants ${g.role} to ${g.member} ${forMessage(() => where(args.type, info, args.props))}: it can then act as every service account there, ` +
                     "including ones with far more access. Fix: grant the role on the one service account it needs " +
                     "(gcp:serviceaccount/iAMMember:IAMMember with serviceAccountId set).",
                 );

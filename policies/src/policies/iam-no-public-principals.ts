@@ -17,7 +17,7 @@ export const iamNoPublicPrincipals: ResourceValidationPolicy = {
         for (const g of grants) {
             if (PUBLIC.has(g.member.trim().toLowerCase())) {
                 reportViolation(
-                    `grants ${g.role} to ${g.member} ${forMessage(() => where(info, args.props))}: anyone${g.member.toLowerCase() === "allusers" ? " on the internet" : " with a Google account"} gets it. ` +
+                    `grants ${g.role} to ${g.member} ${forMessage(() => where(args.type, info, args.props))}: anyone${g.member.toLowerCase() === "allusers" ? " on the internet" : " with a Google account"} gets it. ` +
                     "Fix: grant the role to the pipeline's invoker service account (serviceAccount:sch-...@<project>.iam.gserviceaccount.com) only.",
                 );
             }

@@ -14,16 +14,17 @@ export function iamGrants(args: ResourceValidationArgs): { info: IamResourceInfo
     return { info, grants };
 }
 
-/** "on the project", "on a cloudrunv2 resource (its service/topic/...)" for messages. */
-export function where(info: IamResourceInfo, props: Record<string, any>): string {
+/** "on project p", "on cloudrunv2 Service reports" ... for messages. */
+export function where(type: string, info: IamResourceInfo, props: Record<string, any>): string {
     if (info.scope !== "resource") {
         const id = info.scope === "project" ? props.project : info.scope === "folder" ? props.folder : props.orgId;
         return typeof id === "string" ? `on ${info.scope} ${id}` : `on the whole ${info.scope}`;
     }
+    const noun = (type.split(":").pop() ?? "").replace(/(?:IAM|Iam)(?:Member|Binding|Policy)$/, "") || "resource";
     for (const key of ["name", "service", "topic", "serviceAccountId", "cloudFunction", "bucket", "subscription"]) {
         const v = props[key];
         if (typeof v === "string") {
-            return `on ${info.module} ${key} ${v}`;
+            return `on ${info.module} ${noun} ${v}`;
         }
     }
     return `on a ${info.module} resource`;

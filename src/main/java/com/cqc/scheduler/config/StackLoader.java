@@ -240,6 +240,9 @@ public final class StackLoader {
 
     private String serviceAccountId(String id, ConfigNode n, Problems problems) {
         String derived = "sch-" + id.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (derived.length() < 6) {
+            derived += "-sa";
+        }
         if (derived.length() > 30) {
             String hash = Integer.toHexString(Math.floorMod(id.hashCode(), 0x10000));
             derived = derived.substring(0, 25).replaceAll("-+$", "") + "-" + "0".repeat(4 - hash.length()) + hash;

@@ -47,12 +47,16 @@ public final class OfflineEngine {
 
     /** Runs any program on the emulator; used by {@link #plan} and by the benchmarks. */
     public static List<PlannedResource> run(String stack, Consumer<Context> program) {
+        return run(stack, program, new ProviderEmulator());
+    }
+
+    /** Runs a program against the given provider mocks (tests pass a Mockito spy of the emulator). */
+    public static List<PlannedResource> run(String stack, Consumer<Context> program, Mocks provider) {
         List<ResourceTransformation.Args> registered = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Map<String, Object>> inputs = new ConcurrentHashMap<>();
-        ProviderEmulator emulator = new ProviderEmulator();
         Mocks recording = args -> {
             inputs.put(key(args.type, args.name), args.inputs);
-            return emulator.newResourceAsync(args);
+            return provider.newResourceAsync(args);
         };
         ResourceTransformation recorder = args -> {
             registered.add(args);
