@@ -1,5 +1,6 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
@@ -64,7 +65,7 @@ final class StackDiff {
         add(out, "projectNumber", a.projectNumber(), b.projectNumber());
         add(out, "appEngineRegion", a.appEngineRegion(), b.appEngineRegion());
         add(out, "protectStateful", String.valueOf(a.protectStateful()), String.valueOf(b.protectStateful()));
-        add(out, "topicRetention", a.topicRetention().toString(), b.topicRetention().toString());
+        add(out, "topicRetention", Durations.human(a.topicRetention()), Durations.human(b.topicRetention()));
         return out;
     }
 

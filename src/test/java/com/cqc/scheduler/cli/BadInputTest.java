@@ -1,0 +1,102 @@
+package com.cqc.scheduler.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A user's mistake: one clear line, exit 2 (usage) or 1 (invalid config), never a stack trace. */
+class BadInputTest {
+    @TempDir
+    Path project;
+
+    private void copyProject() throws Exception {
+        for (String f : new String[] {"Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.staging.yaml", "Pulumi.prod.yaml", "pipelines.yaml"}) {
+            Files.copy(Path.of(f), project.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void assertUsage(CliRun run, String message) {
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("cqc: ").contains(message);
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownStack() {
+        assertUsage(CliRun.of("plan", "--stack", "qa"), "unknown stack 'qa': there is no Pulumi.qa.yaml");
+        assertUsage(CliRun.of("plan", "--stack", "qa"), "known stacks: dev, prod, staging");
+    }
+
+    @Test
+    void unknownCommandFlagOrValue() {
+        assertUsage(CliRun.of("apply"), "Unmatched argument at index 0: 'apply'");
+        assertUsage(CliRun.of("plan", "--stack", "dev", "--colour"), "Unknown option: '--colour'");
+        assertUsage(CliRun.of("plan", "--stack", "dev", "--format", "xml"), "Invalid value for option '--format'");
+        assertUsage(CliRun.of("plan"), "Missing required option: '--stack=STACK'");
+        assertUsage(CliRun.of("validate", "--all", "--stack", "dev"), "mutually exclusive");
+        assertUsage(CliRun.of(), "a command is required: plan, validate, diff, next-runs, timeline");
+    }
+
+    @Test
+    void aFromThatIsNotAnInstant() {
+        assertUsage(CliRun.of("next-runs", "--stack", "dev", "--from", "tomorrow"),
+                "'tomorrow' is not an ISO-8601 instant such as 2026-11-29T00:00:00Z");
+        assertUsage(CliRun.of("next-runs", "--stack", "dev", "--count", "0"), "--count 0 is outside 1..1000");
+    }
+
+    @Test
+    void aCatalogThatIsNotYaml() throws Exception {
+        copyProject();
+        Files.writeString(project.resolve("pipelines.yaml"), "pipelines: [unclosed\n");
+
+        CliRun run = CliRun.of("plan", "--stack", "dev", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        assertThat(run.err()).startsWith("error: pipelines.yaml: is not valid YAML").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMalformedStackFile() throws Exception {
+        copyProject();
+        Files.writeString(project.resolve("Pulumi.dev.yaml"), "config:\n  gcp:project: [\n");
+
+        CliRun run = CliRun.of("validate", "--stack", "dev", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        assertThat(run.out()).contains("dev: INVALID").contains("error: Pulumi.dev.yaml: is not valid YAML");
+    }
+
+    @Test
+    void validateReportsEveryErrorOfEveryStackAndFails() throws Exception {
+        copyProject();
+        String catalog = Files.readString(project.resolve("pipelines.yaml"))
+                .replace("schedule: \"0 3 * * *\"", "schedule: \"0 3 * * * *\"")
+                .replace("timeZone: Europe/London", "timeZone: Europe/Londn");
+        Files.writeString(project.resolve("pipelines.yaml"), catalog);
+
+        CliRun run = CliRun.of("validate", "--all", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        assertThat(run.out()).contains("prod: INVALID")
+                .contains("error: pipelines.daily-backup.schedule: '0 3 * * * *' has 6 fields")
+                .contains("error: pipelines.monthly-reports.timeZone: 'Europe/Londn' is not an IANA time zone name")
+                .contains("3 stack(s): 9 error(s), 0 warning(s)");
+    }
+
+    @Test
+    void warningsAloneStillPass() throws Exception {
+        copyProject();
+        Files.writeString(project.resolve("pipelines.yaml"), Files.readString(project.resolve("pipelines.yaml"))
+                .replace("schedule: \"0 9 1 * *\"", "schedule: \"30 1 * * 0\""));
+
+        CliRun run = CliRun.of("validate", "--stack", "prod", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("warning: pipelines.monthly-reports.schedule: '30 1 * * 0' fires at 01:30 Europe/London");
+    }
+}
