@@ -7,6 +7,7 @@ import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.CqcScheduler;
 import com.cqc.scheduler.infra.InvalidConfigException;
 import com.cqc.scheduler.infra.PulumiConfigSource;
+import com.cqc.scheduler.infra.SecretSource;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
@@ -32,11 +33,17 @@ public final class App {
 
     /** The Pulumi program: the stack's config through the one loader, then the components. */
     public static void stack(Context ctx) {
-        run(ctx, new PulumiConfigSource(ctx), Path.of(""));
+        PulumiConfigSource config = new PulumiConfigSource(ctx);
+        run(ctx, config, config, Path.of(""));
+    }
+
+    /** The program with a stack file: offline and in tests, where secrets cannot be decrypted. */
+    public static StackModel run(Context ctx, ConfigSource config, Path projectDir) {
+        return run(ctx, config, SecretSource.OFFLINE, projectDir);
     }
 
     /** Loads and validates, then registers; an invalid config registers nothing and fails without a trace. */
-    public static StackModel run(Context ctx, ConfigSource config, Path projectDir) {
+    public static StackModel run(Context ctx, ConfigSource config, SecretSource secrets, Path projectDir) {
         StackModel model;
         try {
             model = new StackLoader(Instant.now()).load(projectDir, config);
@@ -47,7 +54,7 @@ public final class App {
         for (Problem warning : model.warnings()) {
             ctx.log().warn(warning.toString());
         }
-        CqcScheduler.define(ctx, model);
+        CqcScheduler.define(ctx, model, secrets);
         return model;
     }
 }

@@ -83,6 +83,15 @@ final class PlanTable {
                     + ", labels " + p.get("labels"));
             case "gcp:serviceaccount/account:Account" -> line(out, "account", p.get("accountId") + " ("
                     + p.get("displayName") + ")");
+            case "gcp:projects/service:Service" -> line(out, "api", p.get("service") + " in " + p.get("project")
+                    + (Boolean.FALSE.equals(p.get("disableOnDestroy")) ? ", never disabled on destroy" : ""));
+            case "gcp:logging/metric:Metric" -> {
+                line(out, "metric", String.valueOf(p.get("name")));
+                line(out, "filter", String.valueOf(p.get("filter")));
+            }
+            case "gcp:monitoring/notificationChannel:NotificationChannel" -> line(out, "channel", p.get("type") + " "
+                    + p.get("labels") + (p.containsKey("sensitiveLabels") ? ", token " + p.get("sensitiveLabels") : ""));
+            case "gcp:monitoring/alertPolicy:AlertPolicy" -> alertPolicy(out, p);
             default -> {
                 if (p.containsKey("role")) {
                     String on = p.containsKey("topic") ? "topic " + p.get("topic")
@@ -134,6 +143,15 @@ final class PlanTable {
                     + " doublings, max duration " + retry.get("maxRetryDuration"));
         }
         line(out, "deadline", p.get("attemptDeadline") == null ? "not sent (Pub/Sub target)" : String.valueOf(p.get("attemptDeadline")));
+    }
+
+    private static void alertPolicy(StringBuilder out, Map<String, Object> p) {
+        line(out, "policy", String.valueOf(p.get("displayName")));
+        if (p.get("conditions") instanceof List<?> conditions && !conditions.isEmpty()
+                && conditions.get(0) instanceof Map<?, ?> condition) {
+            line(out, "condition", String.valueOf(condition.get("displayName")));
+        }
+        line(out, "notify", String.valueOf(p.get("notificationChannels")));
     }
 
     private static void body(StringBuilder out, Map<String, Object> target) {

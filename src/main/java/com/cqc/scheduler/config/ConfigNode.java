@@ -114,6 +114,30 @@ final class ConfigNode {
         });
     }
 
+    /** A list of single values; a single value counts as a list of one. */
+    List<String> stringList(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode v = node.get(key);
+        if (v.isValueNode()) {
+            return List.of(v.asText());
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(item -> {
+                if (item.isValueNode() && !item.isNull()) {
+                    out.add(item.asText());
+                } else {
+                    problems.error(path(key), quote(item) + " is not a single value", null);
+                }
+            });
+        } else {
+            problems.error(path(key), quote(v) + " is not a list", null);
+        }
+        return out;
+    }
+
     /** A map of strings (headers, attributes, labels); values must be single values. */
     Map<String, String> stringMap(String key) {
         Map<String, String> out = new LinkedHashMap<>();

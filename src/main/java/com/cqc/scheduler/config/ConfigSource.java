@@ -18,4 +18,7 @@ public interface ConfigSource {
     /** The value of {@code namespace:key}; objects and lists as JSON text. */
     Optional<String> get(String key);
 
+    /** Whether the key was set as a secret ({@code pulumi config set --secret}). */
+    boolean isSecret(String key);
+
 }

@@ -98,7 +98,8 @@ public final class StackFile implements ConfigSource {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** Whether the key holds a secret ({@code pulumi config set --secret}), unreadable offline. */
+    /** Secrets are {@code secure:} values, whose clear text only Pulumi can decrypt. */
+    @Override
     public boolean isSecret(String key) {
         return secrets.contains(key);
     }

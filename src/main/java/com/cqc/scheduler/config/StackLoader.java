@@ -1,5 +1,6 @@
 package com.cqc.scheduler.config;
 
+import com.cqc.scheduler.model.Alerting;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.RetryPolicy;
 import com.cqc.scheduler.model.StackModel;
@@ -48,7 +49,7 @@ public final class StackLoader {
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
     private static final List<String> PIPELINE_KEYS = List.of("description", "schedule", "timeZone", "http", "pubsub",
-            "appEngine", "retry", "attemptDeadline", "paused", "enabled", "serviceAccount", "labels");
+            "appEngine", "retry", "attemptDeadline", "paused", "enabled", "serviceAccount", "labels", "formerIds");
     private static final List<String> RETRY_KEYS = List.of("count", "maxRetryDuration", "minBackoff", "maxBackoff",
             "maxDoublings");
 
@@ -168,8 +169,11 @@ public final class StackLoader {
         if (schedule.isEmpty() || zone.isEmpty() || target.isEmpty() || retry.isEmpty()) {
             return Optional.empty();
         }
+        List<String> formerIds = n.stringList("formerIds");
+        formerIds.stream().filter(f -> !JOB_ID.matcher(f).matches() || f.equals(id)).forEach(f -> problems.error(
+                n.path("formerIds"), "'" + f + "' is not an earlier job id of this pipeline", "R1.2"));
         return Optional.of(new Pipeline(id, region, description, schedule.get(), zone.get(), target.get(), retry.get(),
-                paused, serviceAccount, labels));
+                paused, serviceAccount, labels, formerIds));
     }
 
     private Optional<Schedule> schedule(String id, ConfigNode n, Problems problems) {
@@ -344,7 +348,58 @@ public final class StackLoader {
             return d.orElse(Duration.ofDays(7));
         }).orElse(Duration.ofDays(7));
         return new StackSettings(config.stackName(), environment, project, number, region, appEngineRegion, protect,
-                retention);
+                retention, alerting(config, problems));
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern CHANNEL = Pattern.compile("projects/[^/]+/notificationChannels/[^/]+");
+
+    private static Alerting alerting(ConfigSource config, Problems problems) {
+        String key = PROJECT + ":alerting";
+        ObjectNode raw;
+        try {
+            raw = objectConfig(config, "alerting");
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> problems.error(p.path(), p.message(), p.rule()));
+            return Alerting.OFF;
+        }
+        if (raw.isEmpty()) {
+            return Alerting.OFF;
+        }
+        ConfigNode n = new ConfigNode(raw, key, problems);
+        n.allowOnly(List.of("enabled", "failedAttempts", "window", "emails", "channels", "slackChannel"));
+        boolean enabled = n.bool("enabled").orElse(true);
+        int failedAttempts = n.integer("failedAttempts").orElse(1);
+        if (failedAttempts < 1 || failedAttempts > 100) {
+            problems.error(n.path("failedAttempts"), failedAttempts + " is outside 1..100", null);
+        }
+        Duration window = n.duration("window").orElse(Duration.ofMinutes(5));
+        if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0
+                || window.getSeconds() % 60 != 0 || window.getNano() != 0) {
+            problems.error(n.path("window"), Durations.human(window) + " must be whole minutes within 1m..1d", null);
+        }
+        List<String> emails = n.stringList("emails");
+        emails.stream().filter(e -> !EMAIL.matcher(e).matches()).forEach(e ->
+                problems.error(n.path("emails"), "'" + e + "' is not an e-mail address", null));
+        List<String> channels = n.stringList("channels");
+        channels.stream().filter(c -> !CHANNEL.matcher(c).matches()).forEach(c -> problems.error(n.path("channels"),
+                "'" + c + "' is not a notification channel name projects/PROJECT/notificationChannels/ID", null));
+        Optional<String> slack = n.text("slackChannel");
+        if (slack.isPresent()) {
+            if (config.get(Alerting.SLACK_TOKEN_KEY).isEmpty()) {
+                problems.error(Alerting.SLACK_TOKEN_KEY, "is missing: Slack needs its token, set it with"
+                        + " pulumi config set --secret " + Alerting.SLACK_TOKEN_KEY + " <token>", null);
+            } else if (!config.isSecret(Alerting.SLACK_TOKEN_KEY)) {
+                // The value itself is never repeated here: it is a credential.
+                problems.error(Alerting.SLACK_TOKEN_KEY, "is stored in plain text in " + config.origin()
+                        + "; set it again with pulumi config set --secret " + Alerting.SLACK_TOKEN_KEY, null);
+            }
+        }
+        if (enabled && emails.isEmpty() && channels.isEmpty() && slack.isEmpty()) {
+            problems.error(key, "alerting is enabled but has nowhere to send alerts: give emails, channels or"
+                    + " slackChannel, or set enabled: false", null);
+        }
+        return new Alerting(enabled, failedAttempts, window, emails, channels, slack);
     }
 
     private static void checkLocation(String key, String value, String origin, Problems problems) {

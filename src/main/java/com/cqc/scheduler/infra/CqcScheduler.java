@@ -1,10 +1,12 @@
 package com.cqc.scheduler.infra;
 
+import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,19 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Pulumi program: registers every pipeline of a validated stack. It takes the model, not the
- * config, so {@code pulumi up}, the offline plan and the tests run exactly this code on the same model.
+ * The Pulumi program: the project's APIs, every pipeline of a validated stack, and the stack's failure
+ * alerting. It takes the model, not the config, so {@code pulumi up}, the offline plan and the tests run
+ * exactly this code on the same model.
  */
 public final class CqcScheduler {
+    public static final String PROJECT = StackLoader.PROJECT;
+
     private CqcScheduler() {}
 
-    public static List<ScheduledPipeline> define(Context ctx, StackModel model) {
+    public static List<ScheduledPipeline> define(Context ctx, StackModel model, SecretSource secrets) {
+        List<Resource> apis = ProjectApis.enable(model.settings());
         List<ScheduledPipeline> components = new ArrayList<>();
         for (Pipeline pipeline : model.pipelines()) {
             ScheduledPipeline component = new ScheduledPipeline(pipeline.id(),
-                    new ScheduledPipelineArgs(pipeline, model.settings()), ComponentResourceOptions.Empty);
+                    new ScheduledPipelineArgs(pipeline, model.settings(), apis), ComponentResourceOptions.Empty);
             components.add(component);
             ctx.export(pipeline.id(), exported(component.outputs()));
+        }
+        if (model.settings().alerting().enabled()) {
+            new FailureAlerting("failure-alerting", model.settings(), secrets,
+                    ComponentResourceOptions.builder().dependsOn(apis).build());
         }
         return components;
     }

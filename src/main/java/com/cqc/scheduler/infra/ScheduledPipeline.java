@@ -8,6 +8,7 @@ import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.RetryPolicy;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.model.Target;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMember;
@@ -62,11 +63,15 @@ public final class ScheduledPipeline extends ComponentResource {
     @Export(name = "serviceAccountEmail", refs = {String.class})
     public final Output<String> serviceAccountEmail;
 
+    private final ScheduledPipelineArgs args;
+
     public ScheduledPipeline(String name, ScheduledPipelineArgs args, ComponentResourceOptions opts) {
-        super(TYPE, name, null, opts);
+        super(TYPE, name, null, withAliases(opts, args, null, ""));
+        this.args = args;
         Pipeline pipeline = args.pipeline();
         StackSettings stack = args.stack();
 
+        List<Resource> grantsWaitFor = new ArrayList<>();
         Optional<Account> invoker = pipeline.serviceAccountId().map(id -> new Account(name + "-invoker",
                 AccountArgs.builder()
                         .project(stack.project())
@@ -74,8 +79,11 @@ public final class ScheduledPipeline extends ComponentResource {
                         .displayName("Cloud Scheduler invoker: " + pipeline.id())
                         .description("Calls the target of the Cloud Scheduler job " + pipeline.id() + "; nothing else.")
                         .build(),
-                stateful(stack)));
-        Optional<Output<String>> invokerEmail = invoker.map(Account::email);
+                stateful(stack, Account.class, "-invoker")));
+        // The email is fixed by the account id and project: using it as a plain string keeps it known
+        // during `pulumi preview`, so policies judge it; dependsOn keeps the order the Output gave.
+        Optional<Output<String>> invokerEmail = pipeline.serviceAccountId().map(id -> Output.of(invokerEmail(id, stack)));
+        invoker.ifPresent(grantsWaitFor::add);
 
         List<Resource> grants = new ArrayList<>();
         Output<String> topic = null;
@@ -95,7 +103,7 @@ public final class ScheduledPipeline extends ComponentResource {
         Target target = pipeline.target();
         if (target instanceof Target.Http http) {
             job.httpTarget(httpTarget(http, invokerEmail));
-            invokerGrant(name, http.invoker(), stack, invokerEmail).ifPresent(grants::add);
+            invokerGrant(name, http.invoker(), stack, invokerEmail, grantsWaitFor).ifPresent(grants::add);
         } else if (target instanceof Target.Pubsub pubsub) {
             topic = topic(name, pubsub, pipeline, stack);
             grants.add(new TopicIAMMember(name + "-publisher", TopicIAMMemberArgs.builder()
@@ -103,7 +111,7 @@ public final class ScheduledPipeline extends ComponentResource {
                     .topic(topic)
                     .role(PUBLISHER)
                     .member("serviceAccount:" + stack.schedulerServiceAgent())
-                    .build(), child()));
+                    .build(), child(TopicIAMMember.class, "-publisher")));
             job.pubsubTarget(pubsubTarget(pubsub, topic));
         } else if (target instanceof Target.AppEngine appEngine) {
             job.appEngineHttpTarget(appEngineTarget(appEngine));
@@ -111,10 +119,11 @@ public final class ScheduledPipeline extends ComponentResource {
 
         // A fixed job name cannot be created before the old one is gone (P12); and the first run must
         // not race the grant that lets it reach its target.
-        Job created = new Job(name + "-job", job.build(), CustomResourceOptions.builder()
-                .parent(this)
+        List<Resource> before = with(grantsWaitFor);
+        before.addAll(grants);
+        Job created = new Job(name + "-job", job.build(), childOptions(Job.class, "-job")
                 .deleteBeforeReplace(true)
-                .dependsOn(grants)
+                .dependsOn(before)
                 .build());
 
         this.jobName = created.id();
@@ -132,13 +141,57 @@ public final class ScheduledPipeline extends ComponentResource {
         return out;
     }
 
-    private CustomResourceOptions child() {
-        return CustomResourceOptions.builder().parent(this).build();
+    /**
+     * Options of a child: parented here, after the project's APIs, and known by its former URNs when
+     * the pipeline was renamed ({@code formerIds}), so a rename moves state instead of replacing it.
+     */
+    private CustomResourceOptions.Builder childOptions(Class<? extends Resource> type, String suffix) {
+        CustomResourceOptions.Builder b = CustomResourceOptions.builder().parent(this).dependsOn(args.dependsOn());
+        List<Output<Alias>> aliases = formerUrns(args, type, suffix).stream().map(u -> Output.of(Alias.withUrn(u))).toList();
+        return aliases.isEmpty() ? b : b.aliases(aliases);
+    }
+
+    /** The project's APIs plus {@code more}: dependsOn replaces, so every call names the whole list. */
+    private List<Resource> with(List<Resource> more) {
+        List<Resource> all = new ArrayList<>(args.dependsOn());
+        all.addAll(more);
+        return all;
+    }
+
+    static String invokerEmail(String accountId, StackSettings stack) {
+        return accountId + "@" + stack.project() + ".iam.gserviceaccount.com";
+    }
+
+    private CustomResourceOptions child(Class<? extends Resource> type, String suffix) {
+        return childOptions(type, suffix).build();
     }
 
     /** Topics and service accounts hold state others depend on: protected where the stack says so. */
-    private CustomResourceOptions stateful(StackSettings stack) {
-        return CustomResourceOptions.builder().parent(this).protect(stack.protectStateful()).build();
+    private CustomResourceOptions stateful(StackSettings stack, Class<? extends Resource> type, String suffix) {
+        return childOptions(type, suffix).protect(stack.protectStateful()).build();
+    }
+
+    private static ComponentResourceOptions withAliases(ComponentResourceOptions opts, ScheduledPipelineArgs args,
+                                                        Class<? extends Resource> type, String suffix) {
+        List<String> urns = formerUrns(args, type, suffix);
+        if (urns.isEmpty()) {
+            return opts;
+        }
+        return ComponentResourceOptions.merge(opts, ComponentResourceOptions.builder()
+                .aliases(urns.stream().map(u -> Output.of(Alias.withUrn(u))).toList()).build());
+    }
+
+    /** The URNs this resource had under each former pipeline id ({@code type} null: the component). */
+    static List<String> formerUrns(ScheduledPipelineArgs args, Class<? extends Resource> type, String suffix) {
+        String prefix = "urn:pulumi:" + args.stack().stack() + "::" + CqcScheduler.PROJECT + "::" + TYPE;
+        return args.pipeline().formerIds().stream()
+                .map(old -> type == null ? prefix + "::" + old : prefix + "$" + token(type) + "::" + old + suffix)
+                .toList();
+    }
+
+    /** The Pulumi type token of a gcp resource class, from its annotation. */
+    private static String token(Class<? extends Resource> type) {
+        return type.getAnnotation(com.pulumi.core.annotations.ResourceType.class).type();
     }
 
     private Output<String> topic(String name, Target.Pubsub pubsub, Pipeline pipeline, StackSettings stack) {
@@ -150,8 +203,7 @@ public final class ScheduledPipeline extends ComponentResource {
                 .name(pubsub.topic())
                 .labels(pipeline.labels())
                 .messageRetentionDuration(Durations.toApi(stack.topicRetention()))
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
+                .build(), childOptions(Topic.class, "-topic")
                 .protect(stack.protectStateful())
                 .retainOnDelete(stack.protectStateful())
                 .build());
@@ -159,7 +211,7 @@ public final class ScheduledPipeline extends ComponentResource {
     }
 
     private Optional<Resource> invokerGrant(String name, Invoker invoker, StackSettings stack,
-                                            Optional<Output<String>> email) {
+                                            Optional<Output<String>> email, List<Resource> waitFor) {
         if (email.isEmpty() || invoker instanceof Invoker.None) {
             return Optional.empty();
         }
@@ -171,14 +223,14 @@ public final class ScheduledPipeline extends ComponentResource {
                     .name(run.service())
                     .role(RUN_INVOKER)
                     .member(member)
-                    .build(), child()));
+                    .build(), childOptions(ServiceIamMember.class, "-run-invoker").dependsOn(with(waitFor)).build()));
         }
         Invoker.ProjectRole role = (Invoker.ProjectRole) invoker;
         return Optional.of(new IAMMember(name + "-project-invoker", IAMMemberArgs.builder()
                 .project(stack.project())
                 .role(role.role())
                 .member(member)
-                .build(), child()));
+                .build(), childOptions(IAMMember.class, "-project-invoker").dependsOn(with(waitFor)).build()));
     }
 
     private static JobRetryConfigArgs retryConfig(RetryPolicy retry) {

@@ -3,6 +3,7 @@ package com.cqc.scheduler.model;
 import com.cqc.scheduler.schedule.Schedule;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +16,11 @@ import java.util.Optional;
  *                         Engine targets (R1.7)
  * @param serviceAccountId the invoker service account id (R11.1), present exactly when the target
  *                         sends a token
+ * @param formerIds        ids the pipeline had before a rename: its resources keep their state
  */
 public record Pipeline(String id, String region, String description, Schedule schedule, ZoneId timeZone, Target target,
                        RetryPolicy retry, boolean paused, Optional<String> serviceAccountId,
-                       Map<String, String> labels) {
+                       Map<String, String> labels, List<String> formerIds) {
     public Pipeline {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(region, "region");
@@ -29,5 +31,6 @@ public record Pipeline(String id, String region, String description, Schedule sc
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(serviceAccountId, "serviceAccountId");
         labels = Map.copyOf(labels);
+        formerIds = List.copyOf(formerIds);
     }
 }

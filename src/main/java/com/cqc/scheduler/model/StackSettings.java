@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param appEngineRegion  the App Engine app's Cloud Scheduler location (R1.7)
  * @param protectStateful  protect topics and service accounts from deletion
  * @param topicRetention   message retention of managed topics
+ * @param alerting         failure alerting of the stack's jobs
  */
 public record StackSettings(String stack, String environment, String project, String projectNumber, String region,
-                            String appEngineRegion, boolean protectStateful, Duration topicRetention) {
+                            String appEngineRegion, boolean protectStateful, Duration topicRetention,
+                            Alerting alerting) {
     public StackSettings {
         Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(environment, "environment");
@@ -26,6 +28,7 @@ public record StackSettings(String stack, String environment, String project, St
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(appEngineRegion, "appEngineRegion");
         Objects.requireNonNull(topicRetention, "topicRetention");
+        Objects.requireNonNull(alerting, "alerting");
     }
 
     /** The Cloud Scheduler service agent, which publishes to Pub/Sub targets (R10.1). */

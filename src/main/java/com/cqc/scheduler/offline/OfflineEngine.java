@@ -3,6 +3,7 @@ package com.cqc.scheduler.offline;
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.CqcScheduler;
 import com.cqc.scheduler.infra.ScheduledPipeline;
+import com.cqc.scheduler.infra.SecretSource;
 import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
 import com.pulumi.core.Alias;
@@ -42,7 +43,7 @@ public final class OfflineEngine {
 
     /** What the program registers for a validated stack. */
     public static List<PlannedResource> plan(StackModel model) {
-        return run(model.settings().stack(), ctx -> CqcScheduler.define(ctx, model));
+        return run(model.settings().stack(), ctx -> CqcScheduler.define(ctx, model, SecretSource.OFFLINE));
     }
 
     /** Runs any program on the emulator; used by {@link #plan} and by the benchmarks. */
@@ -112,7 +113,7 @@ public final class OfflineEngine {
                             options.getRetainOnDelete().orElse(false),
                             options instanceof CustomResourceOptions c && c.getDeleteBeforeReplace(),
                             PulumiTest.extractValue(options.getDependsOn()).stream().map(this::urn).toList(),
-                            options.getAliases().stream().map(OfflineEngine::alias).toList()),
+                            options.getAliases().stream().map(this::alias).toList()),
                     custom ? ProviderEmulator.afterApply(resource.pulumiResourceType()) : List.of()));
         }
         return out;
@@ -132,9 +133,21 @@ public final class OfflineEngine {
         return parent.map(p -> qualifiedType(p) + "$").orElse("") + resource.pulumiResourceType();
     }
 
-    private static String alias(Output<Alias> output) {
+    /** An alias as text: its URN, or what it changes (the SDK adds parent aliases to children itself). */
+    private String alias(Output<Alias> output) {
         Alias alias = PulumiTest.extractValue(output);
-        return alias.getUrn().or(() -> alias.getName().map(PulumiTest::extractValue)).orElse("(alias)");
+        if (alias.getUrn().isPresent()) {
+            return alias.getUrn().get();
+        }
+        List<String> parts = new ArrayList<>();
+        alias.getName().map(PulumiTest::extractValue).ifPresent(n -> parts.add("name=" + n));
+        alias.getType().map(PulumiTest::extractValue).ifPresent(t -> parts.add("type=" + t));
+        alias.getParent().ifPresent(p -> parts.add("parent=" + urn(p)));
+        alias.getParentUrn().map(PulumiTest::extractValue).ifPresent(u -> parts.add("parent=" + u));
+        if (alias.hasNoParent()) {
+            parts.add("no parent");
+        }
+        return parts.isEmpty() ? "(same resource)" : String.join(" ", parts);
     }
 
     private static String key(String type, String name) {

@@ -29,7 +29,7 @@ class PlanCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .startsWith("Plan for stack dev: project cqc-ml-dev, region europe-west2, 10 pipelines, 28 cloud resources (+10 components)")
+                .startsWith("Plan for stack dev: project cqc-ml-dev, region europe-west2, 10 pipelines, 33 cloud resources (+10 components)")
                 .contains("weekly-model-training  [http, PAUSED]")
                 .contains("daily-data-ingestion  [pubsub, enabled]")
                 .contains("grant:     roles/run.invoker to serviceAccount:sch-weekly-model-training@cqc-ml-dev.iam.gserviceaccount.com on service ml-training (europe-west2)")
@@ -56,7 +56,8 @@ class PlanCommandTest {
 
         assertThat(errors).isEmpty();
         assertThat(plan.get("stack").asText()).isEqualTo(stack);
-        assertThat(plan.get("resources")).hasSize(38);
+        // 10 pipelines (28 resources + 10 components), 5 APIs; staging and prod add alerting (3 + 1 component).
+        assertThat(plan.get("resources")).hasSize(stack.equals("dev") ? 43 : 47);
         assertThat(plan.get("pipelines")).hasSize(10);
         JsonNode dataflow = plan.get("pipelines").get(6);
         assertThat(dataflow.get("id").asText()).isEqualTo("dataflow-launch");

@@ -163,14 +163,18 @@ class PitfallsTest {
     }
 
     @Test
-    void p12_fixedNameJobsAreDeletedBeforeTheyAreReplacedAndWaitForTheirGrant() {
+    void p12_fixedNameJobsAreDeletedBeforeTheyAreReplacedAndWaitForWhatTheyNeed() {
         List<PlannedResource> plan = plan();
+        String apis = "urn:pulumi:test::cqc-scheduler::gcp:projects/service:Service::api-";
+        String child = "urn:pulumi:test::cqc-scheduler::cqc:scheduler:ScheduledPipeline$";
 
         assertThat(plan).filteredOn(r -> r.type().equals(JOB)).allSatisfy(j -> assertThat(j.options().deleteBeforeReplace()).isTrue());
-        assertThat(job(plan, "train").options().dependsOn())
-                .containsExactly("urn:pulumi:test::cqc-scheduler::cqc:scheduler:ScheduledPipeline$gcp:cloudrunv2/serviceIamMember:ServiceIamMember::train-run-invoker");
-        assertThat(job(plan, "ingest").options().dependsOn())
-                .containsExactly("urn:pulumi:test::cqc-scheduler::cqc:scheduler:ScheduledPipeline$gcp:pubsub/topicIAMMember:TopicIAMMember::ingest-publisher");
+        assertThat(job(plan, "train").options().dependsOn()).containsExactly(
+                apis + "cloudscheduler", apis + "pubsub", apis + "iam", apis + "monitoring", apis + "logging",
+                child + "gcp:serviceaccount/account:Account::train-invoker",
+                child + "gcp:cloudrunv2/serviceIamMember:ServiceIamMember::train-run-invoker");
+        assertThat(job(plan, "ingest").options().dependsOn()).endsWith(
+                child + "gcp:pubsub/topicIAMMember:TopicIAMMember::ingest-publisher");
     }
 
     @Test
