@@ -79,14 +79,14 @@ describe("per-stack policy config", () => {
         }
     });
 
-    it("staging and prod: mandatory, except CMEK (disabled), retention (advisory) and prod-protected (advisory in staging, mandatory in prod)", () => {
+    it("staging and prod: mandatory, except CMEK (disabled), retention (advisory) and prod-protected (disabled in staging, which protects nothing by design; mandatory in prod)", () => {
         for (const stack of ["staging", "prod"]) {
             const l = levels(stackConfig(stack));
             for (const [name, level] of Object.entries(l)) {
                 const expected =
                     name === "pubsub-topic-cmek" ? "disabled"
                     : name === "pubsub-topic-retention" ? "advisory"
-                    : name === "prod-protected" ? (stack === "prod" ? "mandatory" : "advisory")
+                    : name === "prod-protected" ? (stack === "prod" ? "mandatory" : "disabled")
                     : "mandatory";
                 assert.equal(level, expected, `${stack}: ${name}`);
             }

@@ -27,7 +27,7 @@ describe("robustness", () => {
             {},
             { httpTarget: {}, pubsubTarget: null, retryConfig: {}, labels: [], members: null, policyData: 3, role: 1, member: null },
             { httpTarget: { uri: 7, headers: { A: null, Authorization: 5 }, oidcToken: null, oauthToken: {} }, schedule: "", timeZone: 0, region: [] },
-            { appEngineHttpTarget: { headers: [] }, retryConfig: { retryCount: "2", minBackoffDuration: 5 }, attemptDeadline: 30, labels: { env: null } },
+            { appEngineHttpTarget: { headers: [] }, retryConfig: { retryCount: "2", minBackoffDuration: 5 }, attemptDeadline: 30, labels: { environment: null } },
         ];
         let i = 0;
         const resources = types.flatMap((type) =>

@@ -169,7 +169,7 @@ export function appEngineJob(): Record<string, any> {
 }
 
 export function topic(): Record<string, any> {
-    return { name: "data-ingestion", project: PROJECT, labels: { env: "prod" }, messageRetentionDuration: "86400s" };
+    return { name: "data-ingestion", project: PROJECT, labels: { environment: "prod" }, messageRetentionDuration: "86400s" };
 }
 
 export { t };

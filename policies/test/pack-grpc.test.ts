@@ -151,7 +151,7 @@ describe("the pack served over gRPC, as pulumi preview runs it", { timeout: 2400
             res(t.JOB, "weekly-model-training-job", httpJob()),
             res(t.CLOUD_RUN_V2_SERVICE_IAM_MEMBER, "ok-invoker", { name: "ml-training", role: "roles/run.invoker", member: `serviceAccount:${INVOKER}` }),
             res(t.CLOUD_RUN_V2_SERVICE_IAM_MEMBER, "public-invoker", { name: "ml-training", role: "roles/run.invoker", member: "allUsers" }),
-            res(t.TOPIC, "data-ingestion-topic", { name: "data-ingestion", labels: { env: "prod" } }),
+            res(t.TOPIC, "data-ingestion-topic", { name: "data-ingestion", labels: { environment: "prod" } }),
             res(t.SERVICE_ACCOUNT, "weekly-model-training-invoker", { accountId: "sch-weekly-model-training" }, true),
         ]);
         const out: any = await call("analyzeStack", req);

@@ -7,22 +7,22 @@ import { saNoUserManagedKeys } from "../src/policies/sa-no-user-managed-keys";
 import { t, topic, validateResource } from "./helpers";
 
 describe("pubsub-topic-labels", () => {
-    const prod = { expectedLabelValues: { env: "prod" } };
+    const prod = { expectedLabelValues: { environment: "prod" } };
 
-    it("passes a topic with env=prod", async () => {
+    it("passes a topic with environment=prod", async () => {
         assert.deepEqual((await validateResource(pubsubTopicLabels, t.TOPIC, topic(), prod)).violations, []);
     });
 
     it("reports a topic without labels", async () => {
         const tp = topic();
         delete tp.labels;
-        assert.deepEqual((await validateResource(pubsubTopicLabels, t.TOPIC, tp, prod)).violations, ["the topic has no env label. Fix: add labels env=prod."]);
+        assert.deepEqual((await validateResource(pubsubTopicLabels, t.TOPIC, tp, prod)).violations, ["the topic has no environment label. Fix: add labels environment=prod."]);
     });
 
     it("reports a label with another stack's value, and every missing required label", async () => {
-        const tp = { ...topic(), labels: { env: "dev" } };
-        assert.deepEqual((await validateResource(pubsubTopicLabels, t.TOPIC, tp, prod)).violations, ['label env="dev" does not match this stack (expected "prod"). Fix: set env=prod.']);
-        const { violations } = await validateResource(pubsubTopicLabels, t.TOPIC, tp, { requiredLabels: ["env", "team", "cost-center"] });
+        const tp = { ...topic(), labels: { environment: "dev" } };
+        assert.deepEqual((await validateResource(pubsubTopicLabels, t.TOPIC, tp, prod)).violations, ['label environment="dev" does not match this stack (expected "prod"). Fix: set environment=prod.']);
+        const { violations } = await validateResource(pubsubTopicLabels, t.TOPIC, tp, { requiredLabels: ["environment", "team", "cost-center"] });
         assert.deepEqual(violations, ["the topic has no team and cost-center labels. Fix: add labels team=<value>, cost-center=<value>."]);
     });
 

@@ -12,7 +12,7 @@ export interface TopicLabelsConfig {
 export const pubsubTopicLabels: ResourceValidationPolicy = {
     name: "pubsub-topic-labels",
     description:
-        "Every Pub/Sub topic carries the required labels (at least env, with this stack's value), " +
+        "Every Pub/Sub topic carries the required labels (at least environment, with this stack's value), " +
         "so cost reports and clean-ups can tell dev, staging and prod apart.",
     enforcementLevel: "mandatory",
     severity: "low",
@@ -21,14 +21,14 @@ export const pubsubTopicLabels: ResourceValidationPolicy = {
             requiredLabels: {
                 type: "array",
                 items: { type: "string" },
-                default: ["env"],
+                default: ["environment"],
                 description: "Label keys every topic must have (non-empty).",
             },
             expectedLabelValues: {
                 type: "object",
                 additionalProperties: { type: "string" },
                 default: {},
-                description: 'Values some labels must have in this stack, e.g. {"env": "prod"}.',
+                description: 'Values some labels must have in this stack, e.g. {"environment": "prod"}.',
             },
         },
     },
