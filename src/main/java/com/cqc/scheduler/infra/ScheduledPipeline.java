@@ -11,6 +11,7 @@ import com.cqc.scheduler.model.Target;
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMember;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
 import com.pulumi.gcp.cloudscheduler.Job;
@@ -44,7 +45,8 @@ import java.util.Optional;
 /**
  * One CQC pipeline: its Cloud Scheduler job and everything the job needs to reach its target, as
  * children of this component. Child names derive from the component name; they and the parent tree
- * are a contract with the state: renaming a pipeline needs aliases, or its cloud resources are replaced.
+ * are a contract with the state: renaming a pipeline needs aliases ({@code formerIds}), or its cloud
+ * resources are replaced.
  */
 public final class ScheduledPipeline extends ComponentResource {
     public static final String TYPE = "cqc:scheduler:ScheduledPipeline";
@@ -66,12 +68,15 @@ public final class ScheduledPipeline extends ComponentResource {
     private final ScheduledPipelineArgs args;
 
     public ScheduledPipeline(String name, ScheduledPipelineArgs args, ComponentResourceOptions opts) {
-        super(TYPE, name, null, withAliases(opts, args, null, ""));
+        super(TYPE, name, null, withAliases(opts, formerUrns(args, null, "")));
         this.args = args;
         Pipeline pipeline = args.pipeline();
         StackSettings stack = args.stack();
+        ProjectApis apis = args.apis();
+        Output<String> absent = Output.ofNullable(null);
 
-        List<Resource> grantsWaitFor = new ArrayList<>();
+        // The invoker's email is fixed by its id and project: a plain value stays known during
+        // `pulumi preview` (policies can judge it); dependsOn keeps the order an Output would give.
         Optional<Account> invoker = pipeline.serviceAccountId().map(id -> new Account(name + "-invoker",
                 AccountArgs.builder()
                         .project(stack.project())
@@ -79,14 +84,13 @@ public final class ScheduledPipeline extends ComponentResource {
                         .displayName("Cloud Scheduler invoker: " + pipeline.id())
                         .description("Calls the target of the Cloud Scheduler job " + pipeline.id() + "; nothing else.")
                         .build(),
-                stateful(stack, Account.class, "-invoker")));
-        // The email is fixed by the account id and project: using it as a plain string keeps it known
-        // during `pulumi preview`, so policies judge it; dependsOn keeps the order the Output gave.
-        Optional<Output<String>> invokerEmail = pipeline.serviceAccountId().map(id -> Output.of(invokerEmail(id, stack)));
-        invoker.ifPresent(grantsWaitFor::add);
+                options(Account.class, "-invoker").protect(stack.protectStateful()).dependsOn(apis.api(ProjectApis.IAM)).build()));
+        Optional<String> email = pipeline.serviceAccountId().map(id -> invokerEmail(id, stack));
 
-        List<Resource> grants = new ArrayList<>();
-        Output<String> topic = null;
+        // The job waits for its API and for the grant that lets it reach its target (which waits for
+        // the account); without a grant, for the account itself.
+        List<Resource> jobWaitsFor = new ArrayList<>(List.of(apis.api(ProjectApis.SCHEDULER)));
+        Output<String> topic = absent;
         JobArgs.Builder job = JobArgs.builder()
                 .project(stack.project())
                 .region(pipeline.region())
@@ -102,120 +106,96 @@ public final class ScheduledPipeline extends ComponentResource {
 
         Target target = pipeline.target();
         if (target instanceof Target.Http http) {
-            job.httpTarget(httpTarget(http, invokerEmail));
-            invokerGrant(name, http.invoker(), stack, invokerEmail, grantsWaitFor).ifPresent(grants::add);
+            job.httpTarget(httpTarget(http, email));
+            invoker.ifPresent(account -> jobWaitsFor.add(
+                    invokerGrant(name, http.invoker(), stack, email.orElseThrow(), account).orElse(account)));
         } else if (target instanceof Target.Pubsub pubsub) {
             topic = topic(name, pubsub, pipeline, stack);
-            grants.add(new TopicIAMMember(name + "-publisher", TopicIAMMemberArgs.builder()
+            jobWaitsFor.add(new TopicIAMMember(name + "-publisher", TopicIAMMemberArgs.builder()
                     .project(stack.project())
                     .topic(topic)
                     .role(PUBLISHER)
                     .member("serviceAccount:" + stack.schedulerServiceAgent())
-                    .build(), child(TopicIAMMember.class, "-publisher")));
+                    .build(), options(TopicIAMMember.class, "-publisher").build()));
             job.pubsubTarget(pubsubTarget(pubsub, topic));
         } else if (target instanceof Target.AppEngine appEngine) {
             job.appEngineHttpTarget(appEngineTarget(appEngine));
         }
 
-        // A fixed job name cannot be created before the old one is gone (P12); and the first run must
-        // not race the grant that lets it reach its target.
-        List<Resource> before = with(grantsWaitFor);
-        before.addAll(grants);
-        Job created = new Job(name + "-job", job.build(), childOptions(Job.class, "-job")
+        // A fixed job name cannot be created before the old one is gone (P12).
+        Job created = new Job(name + "-job", job.build(), options(Job.class, "-job")
                 .deleteBeforeReplace(true)
-                .dependsOn(before)
+                .dependsOn(jobWaitsFor)
                 .build());
 
         this.jobName = created.id();
-        this.topicName = topic == null ? Output.ofNullable(null) : topic;
-        this.serviceAccountEmail = invokerEmail.orElse(Output.ofNullable(null));
-        registerOutputs(outputs());
+        this.topicName = topic;
+        this.serviceAccountEmail = email.map(Output::of).orElse(absent);
+        registerOutputs(Map.of("jobName", jobName, "topicName", topicName, "serviceAccountEmail", serviceAccountEmail));
     }
 
-    /** The outputs that exist for this pipeline, by export name. */
-    public Map<String, Output<?>> outputs() {
-        Map<String, Output<?>> out = new LinkedHashMap<>();
-        out.put("jobName", jobName);
-        out.put("topicName", topicName);
-        out.put("serviceAccountEmail", serviceAccountEmail);
+    /** The values this pipeline exports, all fixed by the model: no extra work for the engine. */
+    public static Map<String, String> exports(Pipeline pipeline, StackSettings stack) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("jobName", "projects/" + stack.project() + "/locations/" + pipeline.region() + "/jobs/" + pipeline.id());
+        if (pipeline.target() instanceof Target.Pubsub pubsub) {
+            out.put("topicName", "projects/" + stack.project() + "/topics/" + pubsub.topic());
+        }
+        pipeline.serviceAccountId().ifPresent(id -> out.put("serviceAccountEmail", invokerEmail(id, stack)));
         return out;
-    }
-
-    /**
-     * Options of a child: parented here, after the project's APIs, and known by its former URNs when
-     * the pipeline was renamed ({@code formerIds}), so a rename moves state instead of replacing it.
-     */
-    private CustomResourceOptions.Builder childOptions(Class<? extends Resource> type, String suffix) {
-        CustomResourceOptions.Builder b = CustomResourceOptions.builder().parent(this).dependsOn(args.dependsOn());
-        List<Output<Alias>> aliases = formerUrns(args, type, suffix).stream().map(u -> Output.of(Alias.withUrn(u))).toList();
-        return aliases.isEmpty() ? b : b.aliases(aliases);
-    }
-
-    /** The project's APIs plus {@code more}: dependsOn replaces, so every call names the whole list. */
-    private List<Resource> with(List<Resource> more) {
-        List<Resource> all = new ArrayList<>(args.dependsOn());
-        all.addAll(more);
-        return all;
     }
 
     static String invokerEmail(String accountId, StackSettings stack) {
         return accountId + "@" + stack.project() + ".iam.gserviceaccount.com";
     }
 
-    private CustomResourceOptions child(Class<? extends Resource> type, String suffix) {
-        return childOptions(type, suffix).build();
+    /** Options of a child: parented here, and known by its former URNs when the pipeline was renamed. */
+    private CustomResourceOptions.Builder options(Class<? extends Resource> type, String suffix) {
+        CustomResourceOptions.Builder b = CustomResourceOptions.builder().parent(this);
+        List<String> former = formerUrns(args, type, suffix);
+        return former.isEmpty() ? b : b.aliases(aliases(former));
     }
 
-    /** Topics and service accounts hold state others depend on: protected where the stack says so. */
-    private CustomResourceOptions stateful(StackSettings stack, Class<? extends Resource> type, String suffix) {
-        return childOptions(type, suffix).protect(stack.protectStateful()).build();
+    private static ComponentResourceOptions withAliases(ComponentResourceOptions opts, List<String> former) {
+        return former.isEmpty() ? opts
+                : ComponentResourceOptions.merge(opts, ComponentResourceOptions.builder().aliases(aliases(former)).build());
     }
 
-    private static ComponentResourceOptions withAliases(ComponentResourceOptions opts, ScheduledPipelineArgs args,
-                                                        Class<? extends Resource> type, String suffix) {
-        List<String> urns = formerUrns(args, type, suffix);
-        if (urns.isEmpty()) {
-            return opts;
-        }
-        return ComponentResourceOptions.merge(opts, ComponentResourceOptions.builder()
-                .aliases(urns.stream().map(u -> Output.of(Alias.withUrn(u))).toList()).build());
+    private static List<Output<Alias>> aliases(List<String> urns) {
+        return urns.stream().map(u -> Output.of(Alias.withUrn(u))).toList();
     }
 
-    /** The URNs this resource had under each former pipeline id ({@code type} null: the component). */
+    /** The URNs a resource had under each former pipeline id ({@code type} null: the component itself). */
     static List<String> formerUrns(ScheduledPipelineArgs args, Class<? extends Resource> type, String suffix) {
         String prefix = "urn:pulumi:" + args.stack().stack() + "::" + CqcScheduler.PROJECT + "::" + TYPE;
         return args.pipeline().formerIds().stream()
-                .map(old -> type == null ? prefix + "::" + old : prefix + "$" + token(type) + "::" + old + suffix)
+                .map(old -> type == null ? prefix + "::" + old
+                        : prefix + "$" + type.getAnnotation(ResourceType.class).type() + "::" + old + suffix)
                 .toList();
-    }
-
-    /** The Pulumi type token of a gcp resource class, from its annotation. */
-    private static String token(Class<? extends Resource> type) {
-        return type.getAnnotation(com.pulumi.core.annotations.ResourceType.class).type();
     }
 
     private Output<String> topic(String name, Target.Pubsub pubsub, Pipeline pipeline, StackSettings stack) {
         if (!pubsub.managedTopic()) {
             return Output.of("projects/" + stack.project() + "/topics/" + pubsub.topic());
         }
-        Topic topic = new Topic(name + "-topic", TopicArgs.builder()
+        // Topics hold messages others read: protected, and kept in the cloud when removed from a
+        // protected stack.
+        return new Topic(name + "-topic", TopicArgs.builder()
                 .project(stack.project())
                 .name(pubsub.topic())
                 .labels(pipeline.labels())
                 .messageRetentionDuration(Durations.toApi(stack.topicRetention()))
-                .build(), childOptions(Topic.class, "-topic")
+                .build(), options(Topic.class, "-topic")
                 .protect(stack.protectStateful())
                 .retainOnDelete(stack.protectStateful())
-                .build());
-        return topic.id();
+                .dependsOn(args.apis().api(ProjectApis.PUBSUB))
+                .build()).id();
     }
 
-    private Optional<Resource> invokerGrant(String name, Invoker invoker, StackSettings stack,
-                                            Optional<Output<String>> email, List<Resource> waitFor) {
-        if (email.isEmpty() || invoker instanceof Invoker.None) {
-            return Optional.empty();
-        }
-        Output<String> member = email.get().applyValue(e -> "serviceAccount:" + e);
+    /** The one grant that lets the invoker call its target (R10.5), made after the account exists. */
+    private Optional<Resource> invokerGrant(String name, Invoker invoker, StackSettings stack, String email,
+                                            Account account) {
+        String member = "serviceAccount:" + email;
         if (invoker instanceof Invoker.CloudRunService run) {
             return Optional.of(new ServiceIamMember(name + "-run-invoker", ServiceIamMemberArgs.builder()
                     .project(stack.project())
@@ -223,14 +203,16 @@ public final class ScheduledPipeline extends ComponentResource {
                     .name(run.service())
                     .role(RUN_INVOKER)
                     .member(member)
-                    .build(), childOptions(ServiceIamMember.class, "-run-invoker").dependsOn(with(waitFor)).build()));
+                    .build(), options(ServiceIamMember.class, "-run-invoker").dependsOn(account).build()));
         }
-        Invoker.ProjectRole role = (Invoker.ProjectRole) invoker;
-        return Optional.of(new IAMMember(name + "-project-invoker", IAMMemberArgs.builder()
-                .project(stack.project())
-                .role(role.role())
-                .member(member)
-                .build(), childOptions(IAMMember.class, "-project-invoker").dependsOn(with(waitFor)).build()));
+        if (invoker instanceof Invoker.ProjectRole role) {
+            return Optional.of(new IAMMember(name + "-project-invoker", IAMMemberArgs.builder()
+                    .project(stack.project())
+                    .role(role.role())
+                    .member(member)
+                    .build(), options(IAMMember.class, "-project-invoker").dependsOn(account).build()));
+        }
+        return Optional.empty();
     }
 
     private static JobRetryConfigArgs retryConfig(RetryPolicy retry) {
@@ -243,7 +225,7 @@ public final class ScheduledPipeline extends ComponentResource {
                 .build();
     }
 
-    private static JobHttpTargetArgs httpTarget(Target.Http http, Optional<Output<String>> email) {
+    private static JobHttpTargetArgs httpTarget(Target.Http http, Optional<String> email) {
         JobHttpTargetArgs.Builder b = JobHttpTargetArgs.builder()
                 .uri(http.uri())
                 .httpMethod(http.method().name());

@@ -68,11 +68,6 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Legacy {
             }
         }
 
-        /** Whether the schedule fires at this wall-clock minute (the zone is applied by the caller). */
-        public boolean matches(LocalDateTime wallClock) {
-            return executionTime().isMatch(ZonedDateTime.of(wallClock.withSecond(0).withNano(0), ZoneOffset.UTC));
-        }
-
         /** The first wall-clock minute strictly after {@code wallClock} that matches, if any. */
         public Optional<LocalDateTime> nextAfter(LocalDateTime wallClock) {
             return executionTime().nextExecution(ZonedDateTime.of(wallClock, ZoneOffset.UTC))

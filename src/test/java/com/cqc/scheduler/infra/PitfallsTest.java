@@ -169,12 +169,20 @@ class PitfallsTest {
         String child = "urn:pulumi:test::cqc-scheduler::cqc:scheduler:ScheduledPipeline$";
 
         assertThat(plan).filteredOn(r -> r.type().equals(JOB)).allSatisfy(j -> assertThat(j.options().deleteBeforeReplace()).isTrue());
-        assertThat(job(plan, "train").options().dependsOn()).containsExactly(
-                apis + "cloudscheduler", apis + "pubsub", apis + "iam", apis + "monitoring", apis + "logging",
-                child + "gcp:serviceaccount/account:Account::train-invoker",
+        assertThat(job(plan, "train").options().dependsOn()).containsExactly(apis + "cloudscheduler",
                 child + "gcp:cloudrunv2/serviceIamMember:ServiceIamMember::train-run-invoker");
-        assertThat(job(plan, "ingest").options().dependsOn()).endsWith(
+        assertThat(job(plan, "ingest").options().dependsOn()).containsExactly(apis + "cloudscheduler",
                 child + "gcp:pubsub/topicIAMMember:TopicIAMMember::ingest-publisher");
+        assertThat(job(plan, "textual").options().dependsOn()).containsExactly(apis + "cloudscheduler",
+                child + "gcp:serviceaccount/account:Account::textual-invoker");
+        assertThat(resource(plan, "train-run-invoker").options().dependsOn())
+                .containsExactly(child + "gcp:serviceaccount/account:Account::train-invoker");
+        assertThat(resource(plan, "train-invoker").options().dependsOn()).containsExactly(apis + "iam");
+        assertThat(resource(plan, "ingest-topic").options().dependsOn()).containsExactly(apis + "pubsub");
+    }
+
+    private static PlannedResource resource(List<PlannedResource> plan, String name) {
+        return plan.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
