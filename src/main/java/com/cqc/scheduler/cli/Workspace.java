@@ -38,11 +38,29 @@ final class Workspace {
 
     /** Loads and validates a stack; an unknown stack is a usage error, a bad one a config error. */
     StackModel load(String stack, Instant now) throws ConfigException {
+        return new StackLoader(now).load(dir, stackFile(stack));
+    }
+
+    /** The stack's file; an unknown stack is a usage error. */
+    StackFile stackFile(String stack) throws ConfigException {
         if (!stacks().contains(stack)) {
             throw new UsageException("unknown stack '" + stack + "': there is no Pulumi." + stack + ".yaml in "
                     + dir.toAbsolutePath().normalize() + "; known stacks: " + String.join(", ", stacks()));
         }
-        StackFile file = StackFile.read(dir, StackLoader.PROJECT, stack);
-        return new StackLoader(now).load(dir, file);
+        return StackFile.read(dir, StackLoader.PROJECT, stack);
+    }
+
+    /** The catalog file a stack reads. */
+    Path catalog(StackFile stack) {
+        return dir.resolve(stack.get(StackLoader.PROJECT + ":catalog").orElse(StackLoader.DEFAULT_CATALOG));
+    }
+
+    /** The text of a file the user named; an unreadable one is a usage error. */
+    static String read(Path file, String option) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException(option + " " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+        }
     }
 }

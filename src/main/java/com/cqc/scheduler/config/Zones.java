@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** IANA time zone names, normalised so the provider never sees UTC one way and Etc/UTC the other (P9). */
-final class Zones {
+public final class Zones {
     static final String UTC = "Etc/UTC";
     private static final Set<String> UTC_ALIASES = Set.of(
             "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu");
@@ -15,7 +15,7 @@ final class Zones {
     private Zones() {}
 
     /** The canonical zone for an IANA name, or empty when it is not one (R3.1). */
-    static Optional<ZoneId> canonical(String name) {
+    public static Optional<ZoneId> canonical(String name) {
         if (UTC_ALIASES.contains(name)) {
             return Optional.of(ZoneId.of(UTC));
         }
