@@ -1,6 +1,7 @@
 package com.cqc.scheduler.adopt;
 
 import com.cqc.scheduler.config.Durations;
+import com.cqc.scheduler.config.Headers;
 import com.cqc.scheduler.config.Zones;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -135,10 +136,8 @@ public final class Drift {
     private static void headers(JsonNode target, String key, Map<String, String> f) {
         Map<String, String> kept = new TreeMap<>();
         map(target.get("headers")).forEach((k, v) -> {
-            String lower = k.toLowerCase(Locale.ROOT);
-            if (!(lower.equals("user-agent") || lower.equals("host") || lower.equals("content-length")
-                    || lower.startsWith("x-cloudscheduler") || lower.startsWith("x-google-") || lower.startsWith("x-appengine-"))) {
-                kept.put(lower, v);
+            if (!Headers.isServiceManaged(k)) {
+                kept.put(k.toLowerCase(Locale.ROOT), v);
             }
         });
         if (!kept.isEmpty()) {

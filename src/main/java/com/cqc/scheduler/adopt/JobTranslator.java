@@ -1,5 +1,6 @@
 package com.cqc.scheduler.adopt;
 
+import com.cqc.scheduler.config.Headers;
 import com.cqc.scheduler.model.Auth;
 import com.cqc.scheduler.model.StackSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,8 +36,6 @@ final class JobTranslator {
     private static final Set<String> HTTP_FIELDS = Set.of("uri", "httpMethod", "headers", "body", "oidcToken", "oauthToken");
     private static final Set<String> PUBSUB_FIELDS = Set.of("topicName", "data", "attributes");
     private static final Set<String> APP_ENGINE_FIELDS = Set.of("httpMethod", "appEngineRouting", "relativeUri", "headers", "body");
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "x-api-key", "api-key", "x-auth-token");
     private static final Pattern TOPIC = Pattern.compile("projects/([^/]+)/topics/([^/]+)");
     private static final Pattern ACCOUNT = Pattern.compile("([a-z][-a-z0-9]{4,28}[a-z0-9])@([^.]+)\\.iam\\.gserviceaccount\\.com");
 
@@ -281,11 +280,10 @@ final class JobTranslator {
             Map.Entry<String, JsonNode> h = it.next();
             String lower = h.getKey().toLowerCase(Locale.ROOT);
             String value = h.getValue().asText();
-            if (CREDENTIAL_HEADERS.contains(lower)) {
+            if (Headers.isCredential(h.getKey())) {
                 reasons.add("it sends a credential in the plain-text header " + h.getKey() + ", which the catalog"
                         + " forbids (P10): give the job auth: oidc or oauth instead, then import it");
-            } else if (lower.equals("user-agent") || lower.equals("host") || lower.equals("content-length")
-                    || lower.startsWith("x-cloudscheduler") || lower.startsWith("x-google-") || lower.startsWith("x-appengine-")) {
+            } else if (Headers.isServiceManaged(h.getKey())) {
                 notes.add("the header " + h.getKey() + " is set by Cloud Scheduler itself and is left out");
             } else if (!(lower.equals("content-type") && value.equals("application/json") && jsonBody)) {
                 kept.put(h.getKey(), value);

@@ -15,13 +15,25 @@ import java.util.Set;
  * be sent (it would show as a permanent diff, P3), credentials never live in headers (P10), and a JSON
  * body gets its Content-Type (P6).
  */
-final class Headers {
+public final class Headers {
     private static final Set<String> SERVICE_MANAGED = Set.of("content-length", "host", "user-agent");
     private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie",
             "x-api-key", "api-key", "x-auth-token");
     private static final int MAX_TOTAL_BYTES = 80 * 1024;
 
     private Headers() {}
+
+    /** A header that carries a credential: never stored in plain text (P10). */
+    public static boolean isCredential(String name) {
+        return CREDENTIALS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A header Cloud Scheduler sets or strips itself (R6.4, P3): never sent, and no drift when present. */
+    public static boolean isServiceManaged(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SERVICE_MANAGED.contains(lower) || lower.startsWith("x-google-") || lower.startsWith("x-appengine-")
+                || lower.startsWith("x-cloudscheduler");
+    }
 
     /** Checks the headers and returns them with a JSON Content-Type added where the body needs one. */
     static Map<String, String> check(ConfigNode target, Map<String, String> headers, Optional<Payload> body,
@@ -36,11 +48,10 @@ final class Headers {
             if (!seen.add(lower)) {
                 problems.error(at, "header '" + name + "' is repeated (names are case-insensitive)", rule);
             }
-            if (CREDENTIALS.contains(lower)) {
+            if (isCredential(name)) {
                 problems.error(at, "a credential header is stored in plain text in the job and in state;"
                         + " use auth: oidc or oauth (the token replaces any Authorization header)", "R6.5");
-            } else if (SERVICE_MANAGED.contains(lower) || lower.startsWith("x-google-")
-                    || lower.startsWith("x-appengine-") || lower.startsWith("x-cloudscheduler")) {
+            } else if (isServiceManaged(name)) {
                 problems.error(at, "'" + name + "' is set or stripped by Cloud Scheduler and cannot be sent:"
                         + " not Content-Length, Host, User-Agent, X-Google-*, X-AppEngine-*, X-CloudScheduler*", rule);
             }
