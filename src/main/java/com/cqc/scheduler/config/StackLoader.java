@@ -1,6 +1,5 @@
 package com.cqc.scheduler.config;
 
-import com.cqc.scheduler.model.Alerting;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.RetryPolicy;
 import com.cqc.scheduler.model.StackModel;
@@ -43,11 +42,9 @@ public final class StackLoader {
     private static final Duration DST_HORIZON = Duration.ofDays(366);
 
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,500}");
-    private static final Pattern PROJECT_ID = Pattern.compile("(?:[a-z0-9.-]+:)?[a-z][-a-z0-9]{4,28}[a-z0-9]");
-    private static final Pattern LOCATION = Pattern.compile("[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern SERVICE_ACCOUNT_ID = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-    private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
+    static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
     private static final List<String> PIPELINE_KEYS = List.of("description", "schedule", "timeZone", "http", "pubsub",
             "appEngine", "retry", "attemptDeadline", "paused", "enabled", "serviceAccount", "labels", "formerIds");
     private static final List<String> RETRY_KEYS = List.of("count", "maxRetryDuration", "minBackoff", "maxBackoff",
@@ -84,7 +81,7 @@ public final class StackLoader {
 
         ConfigNode root = new ConfigNode(catalog, "", problems);
         root.allowOnly(List.of("defaults", "pipelines"));
-        StackSettings settings = settings(config, problems, catalog.path("pipelines"));
+        StackSettings settings = StackSettingsReader.read(config, problems);
         ObjectNode defaults = merged(catalog.get("defaults"), stackDefaults);
         ConfigNode defaultsNode = new ConfigNode(defaults, "defaults", problems);
         defaultsNode.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
@@ -315,107 +312,6 @@ public final class StackLoader {
         }
     }
 
-    private StackSettings settings(ConfigSource config, Problems problems, JsonNode entries) {
-        String origin = config.origin();
-        String project = config.get("gcp:project").orElse("");
-        if (!PROJECT_ID.matcher(project).matches()) {
-            problems.error("gcp:project", (project.isEmpty() ? "is missing" : "'" + project + "' is not a project id")
-                    + " in " + origin + "; 6..30 lowercase letters, digits and -, optionally after a domain and ':'", "R1.3");
-        }
-        String region = config.get("gcp:region").orElse("europe-west2");
-        checkLocation("gcp:region", region, origin, problems);
-        String appEngineRegion = config.get(PROJECT + ":appEngineRegion").orElse("");
-        if (!appEngineRegion.isEmpty()) {
-            checkLocation(PROJECT + ":appEngineRegion", appEngineRegion, origin, problems);
-        }
-        String number = config.get(PROJECT + ":projectNumber").orElse("");
-        if (!number.matches("\\d{6,20}")) {
-            problems.error(PROJECT + ":projectNumber", (number.isEmpty() ? "is missing" : "'" + number + "' is not a"
-                    + " project number") + " in " + origin + "; it names the Cloud Scheduler service agent"
-                    + " (gcloud projects describe PROJECT --format='value(projectNumber)')", "R10.1");
-        }
-        String environment = config.get(PROJECT + ":environment").orElse(config.stackName());
-        if (!LABEL_VALUE.matcher(environment).matches() || environment.isEmpty()) {
-            problems.error(PROJECT + ":environment", "'" + environment + "' must be a label value: lowercase letters,"
-                    + " digits, _ and -", null);
-        }
-        boolean protect = bool(config, PROJECT + ":protectStateful", environment.equals("prod"), problems);
-        Duration retention = config.get(PROJECT + ":topicRetention").map(t -> {
-            Optional<Duration> d = Durations.parse(t);
-            if (d.isEmpty() || d.get().compareTo(Duration.ofMinutes(10)) < 0 || d.get().compareTo(Duration.ofDays(31)) > 0) {
-                problems.error(PROJECT + ":topicRetention", "'" + t + "' must be a duration within 10m..31d", null);
-            }
-            return d.orElse(Duration.ofDays(7));
-        }).orElse(Duration.ofDays(7));
-        return new StackSettings(config.stackName(), environment, project, number, region, appEngineRegion, protect,
-                retention, alerting(config, problems));
-    }
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CHANNEL = Pattern.compile("projects/[^/]+/notificationChannels/[^/]+");
-
-    private static Alerting alerting(ConfigSource config, Problems problems) {
-        String key = PROJECT + ":alerting";
-        ObjectNode raw;
-        try {
-            raw = objectConfig(config, "alerting");
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> problems.error(p.path(), p.message(), p.rule()));
-            return Alerting.OFF;
-        }
-        if (raw.isEmpty()) {
-            return Alerting.OFF;
-        }
-        ConfigNode n = new ConfigNode(raw, key, problems);
-        n.allowOnly(List.of("enabled", "failedAttempts", "window", "emails", "channels", "slackChannel"));
-        boolean enabled = n.bool("enabled").orElse(true);
-        int failedAttempts = n.integer("failedAttempts").orElse(1);
-        if (failedAttempts < 1 || failedAttempts > 100) {
-            problems.error(n.path("failedAttempts"), failedAttempts + " is outside 1..100", null);
-        }
-        Duration window = n.duration("window").orElse(Duration.ofMinutes(5));
-        if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0
-                || window.getSeconds() % 60 != 0 || window.getNano() != 0) {
-            problems.error(n.path("window"), Durations.human(window) + " must be whole minutes within 1m..1d", null);
-        }
-        List<String> emails = n.stringList("emails");
-        emails.stream().filter(e -> !EMAIL.matcher(e).matches()).forEach(e ->
-                problems.error(n.path("emails"), "'" + e + "' is not an e-mail address", null));
-        List<String> channels = n.stringList("channels");
-        channels.stream().filter(c -> !CHANNEL.matcher(c).matches()).forEach(c -> problems.error(n.path("channels"),
-                "'" + c + "' is not a notification channel name projects/PROJECT/notificationChannels/ID", null));
-        Optional<String> slack = n.text("slackChannel");
-        if (slack.isPresent()) {
-            if (config.get(Alerting.SLACK_TOKEN_KEY).isEmpty()) {
-                problems.error(Alerting.SLACK_TOKEN_KEY, "is missing: Slack needs its token, set it with"
-                        + " pulumi config set --secret " + Alerting.SLACK_TOKEN_KEY + " <token>", null);
-            } else if (!config.isSecret(Alerting.SLACK_TOKEN_KEY)) {
-                // The value itself is never repeated here: it is a credential.
-                problems.error(Alerting.SLACK_TOKEN_KEY, "is stored in plain text in " + config.origin()
-                        + "; set it again with pulumi config set --secret " + Alerting.SLACK_TOKEN_KEY, null);
-            }
-        }
-        if (enabled && emails.isEmpty() && channels.isEmpty() && slack.isEmpty()) {
-            problems.error(key, "alerting is enabled but has nowhere to send alerts: give emails, channels or"
-                    + " slackChannel, or set enabled: false", null);
-        }
-        return new Alerting(enabled, failedAttempts, window, emails, channels, slack);
-    }
-
-    private static void checkLocation(String key, String value, String origin, Problems problems) {
-        if (!LOCATION.matcher(value).matches()) {
-            problems.error(key, "'" + value + "' in " + origin + " is not a location id such as europe-west2", "R1.4");
-        }
-    }
-
-    private static boolean bool(ConfigSource config, String key, boolean fallback, Problems problems) {
-        Optional<String> v = config.get(key);
-        if (v.isPresent() && !v.get().matches("true|false")) {
-            problems.error(key, "'" + v.get() + "' is not true or false", null);
-        }
-        return v.map(Boolean::parseBoolean).orElse(fallback);
-    }
-
     private static ObjectNode parseCatalog(String yaml, String origin) throws ConfigException {
         try {
             JsonNode root = new YAMLMapper().readTree(yaml);
@@ -429,7 +325,7 @@ public final class StackLoader {
         }
     }
 
-    private static ObjectNode objectConfig(ConfigSource config, String key) throws ConfigException {
+    static ObjectNode objectConfig(ConfigSource config, String key) throws ConfigException {
         Optional<String> text = config.get(PROJECT + ":" + key);
         if (text.isEmpty()) {
             return StackFile.json().createObjectNode();
