@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
  * The offline commands of the jar. Each prints either its result or one clear line per problem, and
  * exits with a code of {@link ExitCodes}; a user's mistake never shows a stack trace.
  */
-@Command(name = "cqc", mixinStandardHelpOptions = true, version = "cqc-scheduler 1.0.0",
+@Command(name = "cqc", mixinStandardHelpOptions = true, version = "cqc-scheduler 1.0.0", scope = CommandLine.ScopeType.INHERIT,
         description = "Offline plan, validation and schedules of the CQC Cloud Scheduler stacks (no cloud credentials needed).",
         subcommands = {PlanCommand.class, ValidateCommand.class, DiffCommand.class, NextRunsCommand.class,
                 TimelineCommand.class, ImportCommand.class, DriftCommand.class},

@@ -1,18 +1,15 @@
 package com.cqc.scheduler.cli;
 
-import com.cqc.scheduler.adopt.CloudJobs;
 import com.cqc.scheduler.adopt.Drift;
 import com.cqc.scheduler.adopt.ExpectedJobs;
 import com.cqc.scheduler.offline.Plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,18 +20,15 @@ final class DriftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ProjectOptions project;
-    @Option(names = "--stack", required = true, paramLabel = "STACK")
-    String stack;
-    @Option(names = "--from", required = true, paramLabel = "JOBS.json",
-            description = "What `gcloud scheduler jobs list --location=L --format=json` printed (or a jobs.list response).")
-    Path from;
+    StackOptions stack;
+    @Mixin
+    JobsListing listing;
 
     @Override
     public Integer call() throws Exception {
         Instant now = Instant.now();
-        Plan plan = Plan.of(project.workspace().load(stack, now), now, 0);
-        List<JsonNode> live = CloudJobs.parse(Workspace.read(from, "--from"), from.getFileName().toString());
+        Plan plan = Plan.of(stack.load(now), now, 0);
+        List<JsonNode> live = listing.read();
         Drift.Report report = Drift.compare(ExpectedJobs.of(plan), live);
         PrintWriter out = spec.commandLine().getOut();
         report.onlyInCloud().forEach(n -> out.println("only in the cloud: " + n + "  (adopt it: bin/cqc import)"));
@@ -43,7 +37,7 @@ final class DriftCommand implements Callable<Integer> {
             out.println("differs:           " + name);
             changes.forEach(c -> out.printf("    %-34s code: %s%n    %-34s cloud: %s%n", c.field(), show(c.code()), "", show(c.cloud())));
         });
-        out.println(report.clean() ? "no drift: " + live.size() + " job(s) in the cloud match the stack " + stack
+        out.println(report.clean() ? "no drift: " + live.size() + " job(s) in the cloud match the stack " + stack.name
                 : "drift: " + report.onlyInCloud().size() + " only in the cloud, " + report.onlyInCode().size()
                 + " only in code, " + report.differences().size() + " different");
         out.flush();

@@ -1,7 +1,6 @@
 package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.adopt.CatalogAppender;
-import com.cqc.scheduler.adopt.CloudJobs;
 import com.cqc.scheduler.adopt.Importer;
 import com.cqc.scheduler.adopt.Translation;
 import com.cqc.scheduler.config.ConfigException;
@@ -33,12 +32,9 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ProjectOptions project;
-    @Option(names = "--stack", required = true, paramLabel = "STACK")
-    String stack;
-    @Option(names = "--from", required = true, paramLabel = "JOBS.json",
-            description = "What `gcloud scheduler jobs list --location=L --format=json` printed (or a jobs.list response).")
-    Path from;
+    StackOptions stack;
+    @Mixin
+    JobsListing listing;
     @Option(names = "--catalog", paramLabel = "FILE", description = "The catalog to append to (default: the stack's catalog;"
             + " created when missing).")
     Path catalog;
@@ -50,11 +46,12 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workspace workspace = project.workspace();
-        StackFile stackFile = workspace.stackFile(stack);
+        Workspace workspace = stack.workspace();
+        StackFile stackFile = stack.file();
         Instant now = Instant.now();
-        StackModel model = workspace.load(stack, now);
-        List<JsonNode> jobs = CloudJobs.parse(Workspace.read(from, "--from"), from.getFileName().toString());
+        StackModel model = stack.load(now);
+        List<JsonNode> jobs = listing.read();
+        Path from = listing.file;
         Path catalogFile = catalog == null ? workspace.catalog(stackFile) : catalog;
         String catalogText = Files.exists(catalogFile) ? Workspace.read(catalogFile, "--catalog") : "";
         JsonNode catalogTree = catalogTree(catalogText, catalogFile);
@@ -85,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        String comment = "imported from " + from.getFileName() + " for stack " + stack + " on "
+        String comment = "imported from " + from.getFileName() + " for stack " + stack.name + " on "
                 + LocalDate.ofInstant(now, ZoneOffset.UTC) + " (cqc import)";
         String appended;
         try {
@@ -93,13 +90,13 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ConfigException.of(catalogFile.getFileName().toString(), e.getMessage());
         }
-        Path importPath = importFile == null ? workspace.dir().resolve("import-" + stack + ".json") : importFile;
+        Path importPath = importFile == null ? workspace.dir().resolve("import-" + stack.name + ".json") : importFile;
         write(catalogFile, appended);
         write(importPath, importer.importFile(imported));
         out.println("wrote " + imported.size() + " entries to " + catalogFile + " and the import document " + importPath);
-        out.println("next: review the entries (bin/cqc diff, bin/cqc plan --stack " + stack + "), then");
-        out.println("  pulumi import --stack " + stack + " --file " + importPath + " --yes");
-        out.println("  pulumi preview --stack " + stack + "   # the imported jobs show no change");
+        out.println("next: review the entries (bin/cqc diff, bin/cqc plan --stack " + stack.name + "), then");
+        out.println("  pulumi import --stack " + stack.name + " --file " + importPath + " --yes");
+        out.println("  pulumi preview --stack " + stack.name + "   # the imported jobs show no change");
         out.flush();
         return ExitCodes.OK;
     }

@@ -21,9 +21,7 @@ final class NextRunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ProjectOptions project;
-    @Option(names = "--stack", required = true, paramLabel = "STACK")
-    String stack;
+    StackOptions stack;
     @Option(names = "--count", defaultValue = "5", paramLabel = "N", description = "Fire times per job (1..1000, default 5).")
     int count;
     @Option(names = "--from", paramLabel = "INSTANT", description = "After this ISO-8601 instant (default: now).")
@@ -35,10 +33,10 @@ final class NextRunsCommand implements Callable<Integer> {
             throw new UsageException("--count " + count + " is outside 1..1000");
         }
         Instant start = from == null ? Instant.now() : from;
-        StackModel model = project.workspace().load(stack, start);
+        StackModel model = stack.load(start);
         Map<String, List<ZonedDateTime>> runs = Plan.nextRuns(model, start, count);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Next %d runs after %s, stack %s%n", count, start, stack);
+        out.printf("Next %d runs after %s, stack %s%n", count, start, stack.name);
         for (Pipeline p : model.pipelines()) {
             out.printf("%n%s  \"%s\" %s%s%n", p.id(), p.schedule().expression(), p.timeZone().getId(),
                     p.paused() ? "  (PAUSED: no runs until resumed)" : "");

@@ -17,9 +17,7 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ProjectOptions project;
-    @Option(names = "--stack", required = true, paramLabel = "STACK", description = "dev, staging or prod.")
-    String stack;
+    StackOptions stack;
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table (default) or json (docs/plan.schema.json).")
     Format format;
@@ -29,7 +27,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant start = from == null ? Instant.now() : from;
-        Plan plan = Plan.of(project.workspace().load(stack, start), start, Plan.DEFAULT_RUNS);
+        Plan plan = Plan.of(stack.load(start), start, Plan.DEFAULT_RUNS);
         spec.commandLine().getOut().print(format == Format.json ? PlanJson.render(plan) + "\n" : PlanTable.render(plan));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -18,9 +18,7 @@ final class TimelineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ProjectOptions project;
-    @Option(names = "--stack", required = true, paramLabel = "STACK")
-    String stack;
+    StackOptions stack;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the .svg or .html.")
     Path out;
     @Option(names = "--from", paramLabel = "INSTANT", description = "Show the UTC week (from Monday) that contains this instant (default: now).")
@@ -33,11 +31,11 @@ final class TimelineCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + " must end in .svg or .html");
         }
         Instant at = from == null ? Instant.now() : from;
-        StackModel model = project.workspace().load(stack, at);
+        StackModel model = stack.load(at);
         Timeline.Week week = Timeline.week(model, at);
         String svg = Timeline.svg(model, week);
         String content = name.endsWith(".html")
-                ? "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + stack + " timeline</title></head><body>\n"
+                ? "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + stack.name + " timeline</title></head><body>\n"
                 + svg + "</body></html>\n"
                 : svg;
         try {

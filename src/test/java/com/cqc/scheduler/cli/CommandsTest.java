@@ -13,6 +13,15 @@ class CommandsTest {
     Path tmp;
 
     @Test
+    void everyCommandHasTheHelpThatUsageErrorsPointTo() {
+        for (String command : new String[] {"plan", "validate", "diff", "next-runs", "timeline", "import", "drift"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).startsWith("Usage: cqc " + command).contains("Exit codes:");
+        }
+    }
+
+    @Test
     void validateAllPassesOnTheRealStacks() {
         CliRun run = CliRun.of("validate", "--all");
 
