@@ -13,18 +13,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -58,12 +62,12 @@ public final class StackLoader {
     }
 
     /** Loads a stack whose catalog is a file of the project (by default {@value #DEFAULT_CATALOG}). */
-    public StackModel load(java.nio.file.Path projectDir, ConfigSource config) throws ConfigException {
+    public StackModel load(Path projectDir, ConfigSource config) throws ConfigException {
         String name = config.get(PROJECT + ":catalog").orElse(DEFAULT_CATALOG);
-        java.nio.file.Path file = projectDir.resolve(name);
+        Path file = projectDir.resolve(name);
         try {
-            return load(java.nio.file.Files.readString(file), name, config);
-        } catch (java.io.IOException e) {
+            return load(Files.readString(file), name, config);
+        } catch (IOException e) {
             throw ConfigException.of(PROJECT + ":catalog", "cannot read the pipeline catalog " + file.toAbsolutePath()
                     .normalize() + " (" + e.getClass().getSimpleName() + ")");
         }
@@ -240,7 +244,7 @@ public final class StackLoader {
     }
 
     private String serviceAccountId(String id, ConfigNode n, Problems problems) {
-        String derived = "sch-" + id.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String derived = "sch-" + id.toLowerCase(Locale.ROOT).replace('_', '-');
         if (derived.length() < 6) {
             derived += "-sa";
         }
@@ -261,7 +265,7 @@ public final class StackLoader {
         Map<String, String> labels = new LinkedHashMap<>(defaults.stringMap("labels"));
         labels.putAll(n.stringMap("labels"));
         labels.put("environment", settings.environment());
-        labels.put("pipeline", id.toLowerCase(java.util.Locale.ROOT));
+        labels.put("pipeline", id.toLowerCase(Locale.ROOT));
         labels.put("managed-by", "pulumi");
         for (Map.Entry<String, String> l : labels.entrySet()) {
             if (!LABEL_KEY.matcher(l.getKey()).matches() || !LABEL_VALUE.matcher(l.getValue()).matches()) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -250,7 +251,7 @@ final class TargetReader {
             problems.error(n.path("relativeUri"), "'" + uri + "' must start with /, contain no spaces and be at most "
                     + MAX_URI + " characters", "R8.3");
         }
-        List<HttpMethod> allowed = java.util.Arrays.stream(HttpMethod.values()).filter(HttpMethod::appEngineAllows).toList();
+        List<HttpMethod> allowed = Arrays.stream(HttpMethod.values()).filter(HttpMethod::appEngineAllows).toList();
         HttpMethod method = method(n, allowed, "R8.1");
         Optional<Payload> body = payload(n, "body");
         if (body.isPresent() && !method.appEngineTakesBody()) {

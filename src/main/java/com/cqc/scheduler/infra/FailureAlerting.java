@@ -24,6 +24,7 @@ import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ public final class FailureAlerting extends ComponentResource {
         List<Output<String>> channels = new ArrayList<>();
         alerting.channels().forEach(c -> channels.add(Output.of(c)));
         for (String email : alerting.emails()) {
-            channels.add(new NotificationChannel(name + "-email-" + email.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+            channels.add(new NotificationChannel(name + "-email-" + email.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
                     NotificationChannelArgs.builder()
                             .project(stack.project())
                             .type("email")

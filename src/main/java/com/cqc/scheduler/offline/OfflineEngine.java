@@ -19,6 +19,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +47,14 @@ public final class OfflineEngine {
         return run(model.settings().stack(), ctx -> CqcScheduler.define(ctx, model, SecretSource.OFFLINE));
     }
 
-    /** Runs any program on the emulator; used by {@link #plan} and by the benchmarks. */
+    /** Runs a program on the emulator and describes what it registered. */
     public static List<PlannedResource> run(String stack, Consumer<Context> program) {
         return run(stack, program, new ProviderEmulator());
     }
 
     /** Runs a program against the given provider mocks (tests pass a Mockito spy of the emulator). */
     public static List<PlannedResource> run(String stack, Consumer<Context> program, Mocks provider) {
-        List<ResourceTransformation.Args> registered = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<ResourceTransformation.Args> registered = Collections.synchronizedList(new ArrayList<>());
         Map<String, Map<String, Object>> inputs = new ConcurrentHashMap<>();
         Mocks recording = args -> {
             inputs.put(key(args.type, args.name), args.inputs);

@@ -1,5 +1,7 @@
 package com.cqc.scheduler.offline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +16,7 @@ public record PlannedResource(String urn, String type, String name, boolean cust
         Objects.requireNonNull(urn, "urn");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
-        props = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(props));
+        props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
         Objects.requireNonNull(options, "options");
         afterApply = List.copyOf(afterApply);
     }
