@@ -2,12 +2,11 @@ package com.cqc.scheduler.adopt;
 
 import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.config.Headers;
+import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.config.Zones;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -125,7 +124,7 @@ public final class Drift {
     private static void decoded(JsonNode target, String field, String key, Map<String, String> f) {
         if (target.hasNonNull(field)) {
             try {
-                f.put(key, new String(Base64.getDecoder().decode(target.get(field).asText()), StandardCharsets.UTF_8));
+                f.put(key, Payload.decode(target.get(field).asText()));
             } catch (IllegalArgumentException e) {
                 f.put(key, "(not base64) " + target.get(field).asText());
             }

@@ -1,16 +1,15 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -164,7 +163,7 @@ final class PlanTable {
     }
 
     private static String decode(Object base64) {
-        String text = new String(Base64.getDecoder().decode(String.valueOf(base64)), StandardCharsets.UTF_8);
+        String text = Payload.decode(String.valueOf(base64));
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 

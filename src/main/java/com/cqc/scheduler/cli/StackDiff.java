@@ -1,13 +1,12 @@
 package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.Durations;
+import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +123,7 @@ final class StackDiff {
             String text = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     ? Long.toString(n.longValue()) : String.valueOf(value);
             if (prefix.endsWith(".body") || prefix.endsWith(".data")) {
-                text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+                text = Payload.decode(text);
             }
             out.put(prefix, text);
         }

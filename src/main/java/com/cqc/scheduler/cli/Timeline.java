@@ -105,15 +105,14 @@ final class Timeline {
         s.append(String.format("<text x=\"8\" y=\"%d\">%s</text>%n", y, week.clashes().isEmpty()
                 ? "No two jobs start in the same minute."
                 : week.clashes().size() + " minute(s) in which several jobs start (red); spread them with H (see README):"));
-        week.clashes().entrySet().stream().limit(clashLines).forEach(new java.util.function.Consumer<>() {
-            int line = 1;
-
-            @Override
-            public void accept(Map.Entry<Instant, List<String>> e) {
-                s.append(String.format("<text x=\"20\" y=\"%d\" fill=\"#d62728\">%s: %s</text>%n", y + 16 * line++,
-                        e.getKey(), esc(String.join(", ", e.getValue()))));
+        int line = 1;
+        for (Map.Entry<Instant, List<String>> e : week.clashes().entrySet()) {
+            if (line > clashLines) {
+                break;
             }
-        });
+            s.append(String.format("<text x=\"20\" y=\"%d\" fill=\"#d62728\">%s: %s</text>%n", y + 16 * line++,
+                    e.getKey(), esc(String.join(", ", e.getValue()))));
+        }
         s.append("</svg>\n");
         return s.toString();
     }

@@ -6,8 +6,6 @@ import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
 import com.pulumi.resources.ComponentResourceOptions;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Pulumi program: the project's APIs, every pipeline of a validated stack, and the stack's failure
@@ -19,12 +17,11 @@ public final class CqcScheduler {
 
     private CqcScheduler() {}
 
-    public static List<ScheduledPipeline> define(Context ctx, StackModel model, SecretSource secrets) {
+    public static void define(Context ctx, StackModel model, SecretSource secrets) {
         ProjectApis apis = ProjectApis.enable(model.settings());
-        List<ScheduledPipeline> components = new ArrayList<>();
         for (Pipeline pipeline : model.pipelines()) {
-            components.add(new ScheduledPipeline(pipeline.id(),
-                    new ScheduledPipelineArgs(pipeline, model.settings(), apis), ComponentResourceOptions.Empty));
+            new ScheduledPipeline(pipeline.id(),
+                    new ScheduledPipelineArgs(pipeline, model.settings(), apis), ComponentResourceOptions.Empty);
             // One stack output per pipeline. Its values are fixed by the model: exporting them as plain
             // values spares the engine an Output chain per pipeline (see BENCHMARKS.md).
             ctx.export(pipeline.id(), ScheduledPipeline.exports(pipeline, model.settings()));
@@ -33,6 +30,5 @@ public final class CqcScheduler {
             new FailureAlerting("failure-alerting", model.settings(), secrets,
                     ComponentResourceOptions.builder().dependsOn(apis.all()).build());
         }
-        return components;
     }
 }

@@ -17,6 +17,11 @@ public record Payload(String text, boolean json) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The text of a base64 value the API holds, the inverse of {@link #base64()}. */
+    public static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
     public int sizeBytes() {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
