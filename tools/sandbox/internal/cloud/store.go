@@ -31,6 +31,9 @@ type Settings struct {
 	// MetricPropagationSeconds: how long a new log-based metric stays unknown to Cloud Monitoring
 	// (hashicorp/terraform-provider-google#11102 reports "could take up to 10 minutes").
 	MetricPropagationSeconds int `json:"metricPropagationSeconds"`
+	// ServiceEnableSeconds: how long services.enable runs before the API (and its service agent) is
+	// there; Google's enable is a long-running operation that takes seconds to minutes.
+	ServiceEnableSeconds float64 `json:"serviceEnableSeconds"`
 }
 
 // Project is one emulated project and everything in it.

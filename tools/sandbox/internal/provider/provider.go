@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/blang/semver"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -42,6 +43,8 @@ type resourceType struct {
 	delete func(st *cloud.State, cfg config, id string, olds map[string]any) error
 	// check adds the provider's plan-time validations (CustomizeDiff, ValidateFunc) to the schema's.
 	check func(news map[string]any) []failure
+	// delay is how long a create takes before it happens (a long-running operation), if at all.
+	delay func(st *cloud.State) time.Duration
 }
 
 // Provider implements the engine's provider interface over the emulated cloud.
@@ -201,6 +204,13 @@ func (p *Provider) Create(_ context.Context, req plugin.CreateRequest) (plugin.C
 	}
 	if req.Preview {
 		return plugin.CreateResponse{Properties: req.Properties}, nil
+	}
+	if t.delay != nil {
+		var wait time.Duration
+		if err := p.store.View(func(st *cloud.State) error { wait = t.delay(st); return nil }); err != nil {
+			return plugin.CreateResponse{}, err
+		}
+		time.Sleep(wait)
 	}
 	var id string
 	var state map[string]any

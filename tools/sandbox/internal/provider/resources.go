@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/cqc/cqc-scheduler/tools/sandbox/internal/cloud"
 )
@@ -208,6 +209,11 @@ func serviceType() *resourceType {
 				return "", nil, err
 			}
 			return project + "/" + getStr(in, "service"), serviceState(project, in), nil
+		},
+		// services.enable is a long-running operation: the provider waits for it, and only then is the
+		// API (with its service agent) there. Whatever does not depend on the Service meanwhile races it.
+		delay: func(st *cloud.State) time.Duration {
+			return time.Duration(st.Settings.ServiceEnableSeconds * float64(time.Second))
 		},
 		read: func(st *cloud.State, cfg config, id string, old map[string]any) (map[string]any, error) {
 			project, service, _ := strings.Cut(id, "/")

@@ -1,0 +1,70 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// An invalid catalog under the real CLI: each problem once, one line each, no trace, no library
+// noise, and a non-zero exit (issue 10, defect 6). The whole output is compared with a golden file;
+// set UPDATE_GOLDEN=1 to rewrite it after reading the difference.
+func TestInvalidConfigIsReportedOnceWithoutATrace(t *testing.T) {
+	c := newCheckout(t)
+	c.edit("pipelines.yaml", func(s string) string {
+		return strings.Replace(s, "    schedule: \"0 3 * * *\"\n", "    schedule: \"0 3 * * *\"\n    retry: {count: 9}\n", 1)
+	})
+	r := c.sandboxCmd("preview", "--stack", "dev")
+	if r.code == 0 {
+		t.Fatalf("preview of an invalid catalog must fail:\n%s", r.out)
+	}
+	problem := "retry.count: 9 is outside 0..5"
+	if n := strings.Count(r.out, problem); n != 1 {
+		t.Errorf("the problem %q is printed %d times, want once:\n%s", problem, n, r.out)
+	}
+	for _, noise := range []string{"Exception", "\tat ", "SEVERE", "SLF4J"} {
+		if strings.Contains(r.out, noise) {
+			t.Errorf("the output has %q:\n%s", noise, r.out)
+		}
+	}
+	golden(t, "invalid-config.golden", stable(r.out))
+}
+
+// A zero the provider never sends (P15, issue 10 defect 5) is refused before anything is deployed,
+// instead of becoming a diff that never settles.
+func TestZeroRetryFieldIsRefused(t *testing.T) {
+	c := newCheckout(t)
+	c.edit("Pulumi.dev.yaml", func(s string) string {
+		return strings.Replace(s, "    retry: {count: 1}\n  cqc-scheduler:pipelines:", "    retry: {count: 1, maxDoublings: 0}\n  cqc-scheduler:pipelines:", 1)
+	})
+	r := c.sandboxCmd("preview", "--stack", "dev")
+	if r.code == 0 || !strings.Contains(r.out, "maxDoublings") || !strings.Contains(r.out, "P15") {
+		t.Fatalf("maxDoublings: 0 must be refused with P15, exited %d:\n%s", r.code, r.out)
+	}
+}
+
+// stable removes what changes from run to run: durations, paths of temporary directories.
+func stable(out string) string {
+	out = regexp.MustCompile(`(?m)^Duration: .*$`).ReplaceAllString(out, "Duration: <d>")
+	out = regexp.MustCompile(`/tmp/[^\s:"]+`).ReplaceAllString(out, "<tmp>")
+	return out
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(repo, "tools", "sandbox", "e2e", "testdata", name)
+	if os.Getenv("UPDATE_GOLDEN") == "1" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run once with UPDATE_GOLDEN=1 and read the file)", err)
+	}
+	if string(want) != got {
+		t.Errorf("the output differs from %s:\n--- want\n%s\n--- got\n%s", name, want, got)
+	}
+}
