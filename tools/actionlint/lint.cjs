@@ -16,6 +16,8 @@
 //       (@v4.1.2) or a commit SHA; never a branch (@main) or no ref at all.
 //     - cqc-no-sa-key: no service account key input anywhere (credentials_json,
 //       service_account_key); Google credentials come only from workload identity federation.
+//     - cqc-pulumi-version: every pulumi/actions step sets `pulumi-version` to the CLI that
+//       bin/sandbox builds and tests with (github.com/pulumi/pulumi/pkg/v3 in tools/sandbox/go.mod).
 //
 // Output: one line per finding, `file:line:column: message [kind]`, then a summary line.
 // Exit code: 0 no finding, 1 at least one finding, 2 usage error (no workflow file, unreadable file).
@@ -54,6 +56,26 @@ class UsageError extends Error {}
 // Local actions (./path) and docker://image@sha256:... are pinned by construction.
 const PINNED_REF = /@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/;
 
+// The Pulumi CLI version the sandbox pins: the one the workflows must install.
+const PINNED_PULUMI = (() => {
+  const gomod = fs.readFileSync(path.join(__dirname, "..", "sandbox", "go.mod"), "utf8");
+  const m = /github\.com\/pulumi\/pulumi\/pkg\/v3 v(\d+\.\d+\.\d+)/.exec(gomod);
+  if (!m) throw new Error("tools/sandbox/go.mod does not require github.com/pulumi/pulumi/pkg/v3");
+  return m[1];
+})();
+
+// The `pulumi-version:` of the step whose `uses:` is on line i (the step ends where the next one starts).
+function stepPulumiVersion(lines, i) {
+  const indent = /^(\s*)/.exec(lines[i])[1].length;
+  for (let j = i + 1; j < lines.length; j++) {
+    const own = /^(\s*)(-\s)?\S/.exec(lines[j]);
+    if (own && (own[1].length < indent || (own[2] && own[1].length <= indent))) break;
+    const v = /^\s*pulumi-version:\s*['"]?([^'"\s#]+)/.exec(lines[j]);
+    if (v) return v[1];
+  }
+  return undefined;
+}
+
 function projectRules(text) {
   const findings = [];
   const lines = text.split(/\r?\n/);
@@ -69,6 +91,15 @@ function projectRules(text) {
           column: uses[1].length + uses[2].length + 1,
           kind: "cqc-pinned-action",
           message: `action "${ref}" is not pinned: use a major version tag such as @v4, a full version or a commit SHA`,
+        });
+      }
+      const version = ref.startsWith("pulumi/actions@") ? stepPulumiVersion(lines, i) : PINNED_PULUMI;
+      if (version !== PINNED_PULUMI) {
+        findings.push({
+          line: i + 1,
+          column: uses[1].length + uses[2].length + 1,
+          kind: "cqc-pulumi-version",
+          message: `pulumi/actions installs ${version ? `Pulumi ${version}` : "any Pulumi CLI"}: set pulumi-version: ${PINNED_PULUMI}, the CLI bin/sandbox tests with (tools/sandbox/go.mod)`,
         });
       }
     }
