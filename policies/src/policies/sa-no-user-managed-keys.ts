@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { requireType } from "../lib/policy";
 import { SERVICE_ACCOUNT_KEY } from "../lib/tokens";
 import { forMessage } from "../lib/unknown";
-import { requireType } from "./util";
 
 /** Service-account HMAC keys for Cloud Storage are long-lived credentials too. */
 export const STORAGE_HMAC_KEY = "gcp:storage/hmacKey:HmacKey";

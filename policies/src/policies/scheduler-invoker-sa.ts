@@ -1,8 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { tokenServiceAccounts } from "../lib/job";
+import { configRegExp, requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
 import { obj } from "../lib/unknown";
-import { configRegExp, requireType } from "./util";
 
 export interface InvokerSaConfig {
     serviceAccountPattern: string;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { headersOf } from "../lib/headers";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
-import { headersOf } from "./headers";
-import { requireType } from "./util";
 
 export interface NoAuthHeadersConfig {
     extraForbiddenHeaders: string[];

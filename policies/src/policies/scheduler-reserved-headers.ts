@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { headersOf } from "../lib/headers";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
-import { headersOf } from "./headers";
-import { requireType } from "./util";
 
 /** Why Cloud Scheduler does not let a job set this header (R6.4, R8.5, P3), or undefined. */
 export function reservedReason(name: string): string | undefined {
