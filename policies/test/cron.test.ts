@@ -74,6 +74,11 @@ describe("cron parsing in Cloud Scheduler's dialect", () => {
         }
     });
 
+    it("knows one minute as the finest interval (R2.9)", () => {
+        assert.equal(scheduleInterval("* * * * *").minutes, 1);
+        assert.equal(scheduleInterval("*/2 * * * *").minutes, 2);
+    });
+
     it("reports the two closest runs", () => {
         assert.deepEqual(scheduleInterval("0 0 13 * 5").example, ["00:00", "00:00 the next day"]);
         assert.deepEqual(scheduleInterval("0 9,17 * * *").example, ["09:00", "17:00"]);

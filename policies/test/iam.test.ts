@@ -4,7 +4,7 @@ import { classifyIam, grantsOf } from "../src/lib/iam";
 import { policyData, t } from "./helpers";
 
 describe("IAM resource classification", () => {
-    it("recognises every IAM token of policies.md with its shape and scope", () => {
+    it("recognises every IAM token the pack knows, with its shape and scope", () => {
         const expected: Record<string, [string, string]> = {
             "gcp:projects/iAMMember:IAMMember": ["member", "project"],
             "gcp:projects/iAMBinding:IAMBinding": ["binding", "project"],

@@ -2,7 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { jobHttpTarget } from "../lib/policy";
 import { forMessage, obj, present } from "../lib/unknown";
 
-/** R6.5, R6.6 and the project's rule that every HTTP target is authenticated (design.md). */
+/** R6.5, R6.6 and the project's rule that every HTTP target is authenticated. */
 export const schedulerHttpAuth: ResourceValidationPolicy = {
     name: "scheduler-http-auth",
     description:

@@ -85,6 +85,17 @@ class CronVectorsTest {
         }
     }
 
+    @Test
+    void theFinestScheduleFiresEveryMinute() throws Exception {
+        Schedule.Cron everyMinute = (Schedule.Cron) Schedule.parse("* * * * *", "vectors");
+
+        List<ZonedDateTime> runs = FireTimes.next(everyMinute, UTC, Instant.parse("2026-03-01T10:00:30Z"), 3);
+
+        assertThat(runs).extracting(MINUTE::format)
+                .as("one minute is the finest interval (R2.9)")
+                .containsExactly("2026-03-01T10:01", "2026-03-01T10:02", "2026-03-01T10:03");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void refusesWithTheListedRule(JsonNode vector) {
