@@ -37,7 +37,6 @@ const SYNTAX_ERROR = /step|larger than|empty/i;
 
 /** A parsed unix-cron schedule (5 fields). */
 export interface CronSchedule {
-    expression: string;
     /** The first run strictly after `from`, wall-clock at offset 0; undefined when it never runs again. */
     nextAfter(from: Date): Date | undefined;
 }
@@ -68,10 +67,7 @@ export function parseCron(expression: string): CronSchedule {
         const message = (e as Error).message.replace(/^CronPattern:\s*/, "");
         throw new CronError(`"${text}" is not a valid cron expression: ${message}`, SYNTAX_ERROR.test(message) ? "R2.4" : "R2.2");
     }
-    return {
-        expression: text,
-        nextAfter: (from) => cron.nextRun(from) ?? undefined,
-    };
+    return { nextAfter: (from) => cron.nextRun(from) ?? undefined };
 }
 
 export interface Interval {
