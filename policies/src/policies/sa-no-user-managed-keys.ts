@@ -1,10 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { requireType } from "../lib/policy";
-import { SERVICE_ACCOUNT_KEY } from "../lib/tokens";
+import { SERVICE_ACCOUNT_KEY, STORAGE_HMAC_KEY } from "../lib/tokens";
 import { forMessage } from "../lib/unknown";
-
-/** Service-account HMAC keys for Cloud Storage are long-lived credentials too. */
-export const STORAGE_HMAC_KEY = "gcp:storage/hmacKey:HmacKey";
 
 /** checkov CKV_GCP_41-style: no user-managed service account keys (P10; the project never uses JSON keys). */
 export const saNoUserManagedKeys: ResourceValidationPolicy = {

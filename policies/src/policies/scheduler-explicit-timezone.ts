@@ -12,7 +12,7 @@ export interface ExplicitTimeZoneConfig {
 const UTC_ALIASES = new Set(["UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"]);
 
 /** True when the ICU database of this Node.js knows the zone. */
-export function isKnownTimeZone(zone: string): boolean {
+function isKnownTimeZone(zone: string): boolean {
     try {
         new Intl.DateTimeFormat("en-US", { timeZone: zone });
         return true;

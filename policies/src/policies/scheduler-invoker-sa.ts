@@ -9,7 +9,7 @@ export interface InvokerSaConfig {
 }
 
 /** Why a Google-managed or default account must not mint a job's tokens, or undefined. */
-export function managedAccountReason(email: string): string | undefined {
+function managedAccountReason(email: string): string | undefined {
     const e = email.toLowerCase();
     if (e.endsWith("-compute@developer.gserviceaccount.com")) {
         return "is the Compute Engine default service account, which usually holds roles/editor on the project";

@@ -33,7 +33,7 @@ const CREDENTIAL_WORDS = new Set([
 const CREDENTIAL_VALUE = /^\s*(bearer|basic|digest|token|negotiate)\s+\S/i;
 
 /** Why a header looks like a credential, or undefined. */
-export function credentialReason(name: string, value: unknown): string | undefined {
+function credentialReason(name: string, value: unknown): string | undefined {
     const lower = name.trim().toLowerCase();
     if (CREDENTIAL_HEADERS.has(lower)) {
         return "is a credential header";

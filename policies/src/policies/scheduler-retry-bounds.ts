@@ -1,6 +1,6 @@
 import { ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
 import { humanSeconds, parseDuration } from "../lib/duration";
-import { targetsOf } from "../lib/job";
+import { PROVIDER_DEFAULT_DEADLINE, targetsOf } from "../lib/job";
 import { listing, requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
 import { obj } from "../lib/unknown";
@@ -15,12 +15,6 @@ export interface RetryBoundsConfig {
 
 const FIELDS = ["retryCount", "maxRetryDuration", "minBackoffDuration", "maxBackoffDuration", "maxDoublings"] as const;
 const DURATIONS = ["maxRetryDuration", "minBackoffDuration", "maxBackoffDuration"] as const;
-
-/**
- * The provider's schema default for attemptDeadline. Its Check fills it into every job's inputs, Pub/Sub
- * ones included, and policies see the checked inputs (P13): on a Pub/Sub job it is the provider's, not ours.
- */
-export const PROVIDER_DEFAULT_DEADLINE = "180s";
 
 /** attempt_deadline ranges per target (R4.2, R4.3); Pub/Sub must not set it at all (R4.4, P1). */
 const DEADLINES: Record<string, { min: number; max: number; zeroAllowed: boolean; rule: string }> = {

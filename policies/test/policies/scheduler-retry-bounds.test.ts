@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { PROVIDER_DEFAULT_DEADLINE, schedulerRetryBounds } from "../../src/policies/scheduler-retry-bounds";
+import { PROVIDER_DEFAULT_DEADLINE } from "../../src/lib/job";
+import { schedulerRetryBounds } from "../../src/policies/scheduler-retry-bounds";
 import { appEngineJob, httpJob, pubsubJob, t, validateResource } from "../helpers";
 
 describe("scheduler-retry-bounds", () => {
