@@ -9,11 +9,18 @@ import { policies } from "../src/pack";
 import { PACK_ROOT } from "./helpers";
 
 describe("test coverage of the pack", () => {
-    it("every policy has a describe block of its own in test/", () => {
-        const dir = path.join(PACK_ROOT, "test");
-        const sources = fs.readdirSync(dir).filter((f) => f.endsWith(".test.ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
-        const missing = policies.map((p) => p.name).filter((name) => !sources.includes(`describe("${name}"`));
-        assert.deepEqual(missing, []);
+    it("every policy has a test file named after it, with a describe block of its name, and no other file is there", () => {
+        const dir = path.join(PACK_ROOT, "test", "policies");
+        const names = policies.map((p) => p.name).sort();
+        const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+        assert.deepEqual(files, names.map((name) => `${name}.test.ts`));
+        const lacking = names.filter((name) => !fs.readFileSync(path.join(dir, `${name}.test.ts`), "utf8").includes(`describe("${name}"`));
+        assert.deepEqual(lacking, []);
+    });
+
+    it("every policy module in src/policies/ is in the pack, and helpers live in src/lib/", () => {
+        const modules = fs.readdirSync(path.join(PACK_ROOT, "src", "policies")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)).sort();
+        assert.deepEqual(modules, policies.map((p) => p.name).sort());
     });
 });
 

@@ -172,4 +172,33 @@ export function topic(): Record<string, any> {
     return { name: "data-ingestion", project: PROJECT, labels: { environment: "prod" }, messageRetentionDuration: "86400s" };
 }
 
+/** An IAM member string for the compliant invoker. */
+export const SA = `serviceAccount:${INVOKER}`;
+
+/** A policyData document with one binding. */
+export const policyData = (role: string, members: string[]) => JSON.stringify({ bindings: [{ role, members }] });
+
+// ---- stacks for stack policies ------------------------------------------------------------------
+
+export type StackResource = ResourceInput & { dependsOn?: string[] };
+
+/** A ScheduledPipeline component, the parent of a pipeline's resources. */
+export const pipeline = (name: string): StackResource =>
+    input(t.SCHEDULED_PIPELINE, {}, { name, urn: `urn:pulumi:prod::cqc-scheduler::${t.SCHEDULED_PIPELINE}::${name}` });
+
+/** A resource registered under a pipeline component. */
+export const child = (parent: StackResource, type: string, name: string, props: Record<string, unknown>, extra: Partial<ResourceInput> = {}): StackResource =>
+    input(type, props, { name, parent: parent.urn, urn: `urn:pulumi:prod::cqc-scheduler::${t.SCHEDULED_PIPELINE}$${type}::${name}`, ...extra });
+
+/** weekly-model-training as the program registers it: component, invoker account, run.invoker grant, job. */
+export function trainingPipeline(member = `serviceAccount:${INVOKER}`): StackResource[] {
+    const p = pipeline("weekly-model-training");
+    return [
+        p,
+        child(p, t.SERVICE_ACCOUNT, "weekly-model-training-invoker", { accountId: "sch-weekly-model-training", project: PROJECT }, { protect: true }),
+        child(p, t.CLOUD_RUN_V2_SERVICE_IAM_MEMBER, "weekly-model-training-run-invoker", { name: "ml-training", location: "europe-west2", role: "roles/run.invoker", member }),
+        child(p, t.JOB, "weekly-model-training-job", httpJob()),
+    ];
+}
+
 export { t };

@@ -1,142 +1,73 @@
 /**
- * Just enough unix-cron for policy checks: parse the 5-field format Cloud Scheduler accepts
- * (cloud-scheduler-rules.md R2.2-R2.7) and compute the smallest gap between two consecutive runs.
- * The legacy English format (R2.8) is understood for its "every N minutes/hours" and
- * "every day HH:MM" forms; anything else is reported as not understood.
+ * Cloud Scheduler schedules for policy checks: which cron texts the API takes and the smallest gap
+ * between two consecutive runs. Parsing and next-run maths are croner's (a published, dependency-free
+ * cron library); this module only narrows croner's wider dialect to Cloud Scheduler's
+ * (docs/rules.md R2.2-R2.7) and reads the legacy English format (R2.8) for its
+ * "every N minutes/hours" and "every day HH:MM" forms.
  *
- * Gaps are wall-clock gaps in the job's time zone: a DST change can make one real interval an
- * hour shorter or longer (R3.3), which this check does not model.
+ * Times are evaluated at UTC offset 0, so gaps are wall-clock gaps in the job's zone: a DST change
+ * can make one real interval an hour shorter or longer (R3.3), which this check does not model.
+ * The program resolves H tokens before it registers a job, so the pack never sees one.
  */
+import { Cron } from "croner";
 
-export class CronError extends Error {}
+export class CronError extends Error {
+    /** The rule of docs/rules.md that the schedule breaks. */
+    readonly rule: string;
 
-export interface CronSpec {
-    minutes: number[];
-    hours: number[];
-    daysOfMonth: Set<number>;
-    months: Set<number>;
-    daysOfWeek: Set<number>;
-    /** Classic cron: a field that starts with '*' counts as unrestricted (R2.7). */
-    domRestricted: boolean;
-    dowRestricted: boolean;
+    constructor(message: string, rule: string) {
+        super(`${message} (${rule})`);
+        this.rule = rule;
+    }
 }
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+const FIELD_NAMES = "minute hour day-of-month month day-of-week";
 
-interface FieldDef {
-    name: string;
-    min: number;
-    max: number;
-    names?: string[];
-    /** Value of names[0]. */
-    namesBase?: number;
-}
-
-const FIELDS: FieldDef[] = [
-    { name: "minute", min: 0, max: 59 },
-    { name: "hour", min: 0, max: 23 },
-    { name: "day-of-month", min: 1, max: 31 },
-    { name: "month", min: 1, max: 12, names: MONTHS, namesBase: 1 },
-    // 7 is Sunday too (R2.2); folded to 0 after parsing.
-    { name: "day-of-week", min: 0, max: 7, names: DAYS, namesBase: 0 },
+/** croner features Cloud Scheduler does not take, found after month and day names are removed. */
+const UNSUPPORTED: Array<[RegExp, (token: string) => string, string]> = [
+    [/L/i, () => '"L" is not supported by Cloud Scheduler', "R2.5"],
+    [/[W#?+]/i, (t) => `"${t}" is not supported by Cloud Scheduler (not part of unix-cron)`, "R2.6"],
+    [/H/i, () => '"H" tokens are resolved by the program before a job is registered; the API takes numbers', "R2.2"],
 ];
 
-function parseValue(text: string, f: FieldDef): number {
-    if (/^\d+$/.test(text)) {
-        const v = Number(text);
-        if (v < f.min || v > f.max) {
-            throw new CronError(`${f.name} value ${v} is outside ${f.min}-${f.max}`);
-        }
-        return v;
-    }
-    const i = f.names ? f.names.indexOf(text.toUpperCase()) : -1;
-    if (i < 0) {
-        throw new CronError(`${f.name} value "${text}" is not a number${f.names ? " or name" : ""}`);
-    }
-    return i + (f.namesBase ?? 0);
+/** croner's messages for syntax (R2.4) rather than out-of-range values (R2.2). */
+const SYNTAX_ERROR = /step|larger than|empty/i;
+
+/** A parsed unix-cron schedule (5 fields). */
+export interface CronSchedule {
+    /** The first run strictly after `from`, wall-clock at offset 0; undefined when it never runs again. */
+    nextAfter(from: Date): Date | undefined;
 }
 
-function parseField(text: string, f: FieldDef): Set<number> {
-    const out = new Set<number>();
-    for (const item of text.split(",")) {
-        const m = /^([^/]+)(?:\/(\d+))?$/.exec(item);
-        if (!m) {
-            throw new CronError(`${f.name} field "${text}": "${item}" is not valid cron syntax`);
-        }
-        const [, range, stepText] = m;
-        const step = stepText === undefined ? 1 : Number(stepText);
-        if (step < 1) {
-            throw new CronError(`${f.name} field "${text}": step must be at least 1`);
-        }
-        let lo: number;
-        let hi: number;
-        if (range === "*") {
-            lo = f.min;
-            hi = f.max;
-        } else if (range.includes("-")) {
-            const [a, b, ...rest] = range.split("-");
-            if (rest.length > 0 || a === "" || b === "") {
-                throw new CronError(`${f.name} field "${text}": "${range}" is not a range`);
-            }
-            lo = parseValue(a, f);
-            hi = parseValue(b, f);
-            if (lo > hi) {
-                throw new CronError(`${f.name} field "${text}": range ${range} runs backwards`);
-            }
-        } else {
-            lo = parseValue(range, f);
-            // "5/15" (start/step) is a widespread extension meaning 5-max/15.
-            hi = stepText === undefined ? lo : f.max;
-        }
-        for (let v = lo; v <= hi; v += step) {
-            out.add(v);
-        }
-    }
-    return out;
-}
-
-/** Parses a 5-field unix-cron expression; throws CronError with a readable reason. */
-export function parseCron(expression: string): CronSpec {
+/** Parses a 5-field unix-cron expression in Cloud Scheduler's dialect; throws CronError with a readable reason. */
+export function parseCron(expression: string): CronSchedule {
     const text = expression.trim();
     if (text.startsWith("@")) {
-        throw new CronError(`macros such as "${text.split(/\s+/)[0]}" are not supported (R2.6); write the 5 fields`);
+        throw new CronError(`macros such as "${text.split(/\s+/)[0]}" are not supported; write the 5 fields`, "R2.6");
     }
     const fields = text.split(/\s+/);
     if (fields.length !== 5) {
-        throw new CronError(`expected 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`);
+        throw new CronError(`expected 5 fields (${FIELD_NAMES}), found ${fields.length}`, "R2.2");
     }
-    const bad = /[LW#?]/i.exec(fields.join(" ").replace(/[A-Z]{3}/gi, (w) => (MONTHS.includes(w.toUpperCase()) || DAYS.includes(w.toUpperCase()) ? "" : w)));
-    if (bad) {
-        throw new CronError(`"${bad[0]}" is not supported by Cloud Scheduler (R2.5, R2.6)`);
+    const withoutNames = text.replace(/[A-Z]{3}/gi, (w) => (MONTHS.includes(w.toUpperCase()) || DAYS.includes(w.toUpperCase()) ? "" : w));
+    for (const [pattern, reason, rule] of UNSUPPORTED) {
+        const found = pattern.exec(withoutNames);
+        if (found) {
+            throw new CronError(reason(found[0]), rule);
+        }
     }
-    const sets = fields.map((t, i) => parseField(t, FIELDS[i]));
-    const dows = sets[4];
-    if (dows.has(7)) {
-        dows.delete(7);
-        dows.add(0);
+    let cron: Cron;
+    try {
+        // mode "5-part": no seconds or year field; domAndDow false: day-of-month OR day-of-week (R2.7);
+        // sloppyRanges stays off, so a step follows only * or a range (R2.4).
+        cron = new Cron(text, { mode: "5-part", utcOffset: 0, domAndDow: false, paused: true });
+    } catch (e) {
+        const message = (e as Error).message.replace(/^CronPattern:\s*/, "");
+        throw new CronError(`"${text}" is not a valid cron expression: ${message}`, SYNTAX_ERROR.test(message) ? "R2.4" : "R2.2");
     }
-    return {
-        minutes: [...sets[0]].sort((a, b) => a - b),
-        hours: [...sets[1]].sort((a, b) => a - b),
-        daysOfMonth: sets[2],
-        months: sets[3],
-        daysOfWeek: dows,
-        domRestricted: !fields[2].startsWith("*"),
-        dowRestricted: !fields[4].startsWith("*"),
-    };
-}
-
-function dayMatches(spec: CronSpec, date: Date): boolean {
-    if (!spec.months.has(date.getUTCMonth() + 1)) {
-        return false;
-    }
-    const dom = spec.daysOfMonth.has(date.getUTCDate());
-    const dow = spec.daysOfWeek.has(date.getUTCDay());
-    if (spec.domRestricted && spec.dowRestricted) {
-        return dom || dow;
-    }
-    return dom && dow;
+    return { nextAfter: (from) => cron.nextRun(from) ?? undefined };
 }
 
 export interface Interval {
@@ -150,10 +81,12 @@ export interface Interval {
     legacy?: boolean;
 }
 
+const MINUTE_MS = 60_000;
 const DAY = 1440;
+const DAY_MS = DAY * MINUTE_MS;
 /** 28 years: one full cycle of weekdays and leap years (valid for 1901-2099). */
 const CYCLE_START = Date.UTC(2000, 0, 1);
-const CYCLE_DAYS = 10227;
+const CYCLE_END = CYCLE_START + 10227 * DAY_MS;
 
 function hhmm(minuteOfDay: number): string {
     const h = Math.floor(minuteOfDay / 60);
@@ -161,15 +94,26 @@ function hhmm(minuteOfDay: number): string {
     return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
-/** The smallest gap between consecutive runs of a parsed cron expression. */
-export function cronInterval(spec: CronSpec): Interval {
-    const times: number[] = [];
-    for (const h of spec.hours) {
-        for (const m of spec.minutes) {
-            times.push(h * 60 + m);
-        }
+function startOfDay(t: Date): number {
+    return t.getTime() - (t.getTime() % DAY_MS);
+}
+
+/**
+ * The smallest gap between consecutive runs. Every matching day has the same run times (the minute and
+ * hour fields), so the gaps are those within one day and those from the last run of a matching day to
+ * the first run of the next; the latter are found by asking croner for the next run after each day's
+ * last one, over one 28-year cycle (or until two matching days are adjacent).
+ */
+export function cronInterval(schedule: CronSchedule): Interval {
+    const first = schedule.nextAfter(new Date(CYCLE_START - MINUTE_MS));
+    if (!first || first.getTime() >= CYCLE_END) {
+        return { minutes: Infinity, never: true };
     }
-    times.sort((a, b) => a - b);
+    const day = startOfDay(first);
+    const times: number[] = [];
+    for (let t: Date | undefined = first; t && t.getTime() < day + DAY_MS; t = schedule.nextAfter(t)) {
+        times.push((t.getTime() - day) / MINUTE_MS);
+    }
 
     let best = Infinity;
     let example: [string, string] | undefined;
@@ -181,29 +125,23 @@ export function cronInterval(spec: CronSpec): Interval {
         }
     }
 
-    // Gap across midnight: from the last run of one matching day to the first run of the next.
-    let previous: number | undefined;
+    const firstTime = times[0];
+    const lastTime = times[times.length - 1];
     let minDayGap = Infinity;
-    let matchingDays = 0;
-    for (let d = 0; d < CYCLE_DAYS; d++) {
-        if (dayMatches(spec, new Date(CYCLE_START + d * 86400000))) {
-            matchingDays++;
-            if (previous !== undefined) {
-                minDayGap = Math.min(minDayGap, d - previous);
-            }
-            previous = d;
+    for (let d = day; minDayGap > 1; ) {
+        const next = schedule.nextAfter(new Date(d + lastTime * MINUTE_MS));
+        if (!next || next.getTime() >= CYCLE_END) {
+            break;
         }
-    }
-    if (matchingDays === 0) {
-        return { minutes: Infinity, never: true };
+        const nextDay = startOfDay(next);
+        minDayGap = Math.min(minDayGap, (nextDay - d) / DAY_MS);
+        d = nextDay;
     }
     if (minDayGap !== Infinity) {
-        const first = times[0];
-        const last = times[times.length - 1];
-        const gap = minDayGap * DAY - last + first;
+        const gap = minDayGap * DAY - lastTime + firstTime;
         if (gap < best) {
             best = gap;
-            example = [hhmm(last), hhmm(first) + (minDayGap === 1 ? " the next day" : ` ${minDayGap} days later`)];
+            example = [hhmm(lastTime), hhmm(firstTime) + (minDayGap === 1 ? " the next day" : ` ${minDayGap} days later`)];
         }
     }
     return { minutes: best, example };
@@ -246,7 +184,7 @@ export function scheduleInterval(expression: string): Interval {
     if (looksLegacy(expression)) {
         const legacy = legacyInterval(expression);
         if (!legacy) {
-            throw new CronError(`legacy schedule format "${expression}" is not understood here (only "every N minutes|hours" and "every day HH:MM"); write it as unix-cron`);
+            throw new CronError(`legacy schedule format "${expression}" is not understood here (only "every N minutes|hours" and "every day HH:MM"); write it as unix-cron`, "R2.8");
         }
         return legacy;
     }

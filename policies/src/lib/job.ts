@@ -35,6 +35,12 @@ export interface JobProps {
     };
 }
 
+/**
+ * The provider's schema default for attemptDeadline. Its Check fills it into every job's inputs, Pub/Sub
+ * ones included, and policies see the checked inputs (P13): on a Pub/Sub job it is the provider's, not ours.
+ */
+export const PROVIDER_DEFAULT_DEADLINE = "180s";
+
 export type TargetKind = "http" | "pubsub" | "appengine";
 
 /** The targets a job sets (exactly one is valid, R9.7). */

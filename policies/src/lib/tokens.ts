@@ -7,6 +7,8 @@ export const TOPIC = "gcp:pubsub/topic:Topic";
 export const TOPIC_IAM_MEMBER = "gcp:pubsub/topicIAMMember:TopicIAMMember";
 export const SERVICE_ACCOUNT = "gcp:serviceaccount/account:Account";
 export const SERVICE_ACCOUNT_KEY = "gcp:serviceaccount/key:Key";
+/** Service-account HMAC keys for Cloud Storage are long-lived credentials too. */
+export const STORAGE_HMAC_KEY = "gcp:storage/hmacKey:HmacKey";
 export const SERVICE_ACCOUNT_IAM_MEMBER = "gcp:serviceaccount/iAMMember:IAMMember";
 export const PROJECT_IAM_MEMBER = "gcp:projects/iAMMember:IAMMember";
 export const PROJECT_IAM_BINDING = "gcp:projects/iAMBinding:IAMBinding";

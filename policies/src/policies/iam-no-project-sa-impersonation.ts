@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { iamGrants, where } from "../lib/iam-grants";
 import { forMessage } from "../lib/unknown";
-import { iamGrants, where } from "./iam-util";
 
 export interface SaImpersonationConfig {
     roles: string[];

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { configRegExp, requireType } from "../lib/policy";
 import { TOPIC } from "../lib/tokens";
 import { present } from "../lib/unknown";
-import { configRegExp, requireType } from "./util";
 
 export interface TopicCmekConfig {
     keyPattern: string;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { listing, requireType } from "../lib/policy";
 import { TOPIC } from "../lib/tokens";
 import { obj, present } from "../lib/unknown";
-import { listing, requireType } from "./util";
 
 export interface TopicLabelsConfig {
     requiredLabels: string[];

@@ -1,8 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { humanSeconds, parseDuration } from "../lib/duration";
+import { requireType } from "../lib/policy";
 import { TOPIC } from "../lib/tokens";
 import { present } from "../lib/unknown";
-import { requireType } from "./util";
 
 export interface TopicRetentionConfig {
     minSeconds: number;

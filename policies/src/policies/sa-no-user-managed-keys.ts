@@ -1,12 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { SERVICE_ACCOUNT_KEY } from "../lib/tokens";
+import { requireType } from "../lib/policy";
+import { SERVICE_ACCOUNT_KEY, STORAGE_HMAC_KEY } from "../lib/tokens";
 import { forMessage } from "../lib/unknown";
-import { requireType } from "./util";
 
-/** Service-account HMAC keys for Cloud Storage are long-lived credentials too. */
-export const STORAGE_HMAC_KEY = "gcp:storage/hmacKey:HmacKey";
-
-/** checkov CKV_GCP_41-style: no user-managed service account keys (P10, design.md: never JSON keys). */
+/** checkov CKV_GCP_41-style: no user-managed service account keys (P10; the project never uses JSON keys). */
 export const saNoUserManagedKeys: ResourceValidationPolicy = {
     name: "sa-no-user-managed-keys",
     description:

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
 import { present } from "../lib/unknown";
-import { requireType } from "./util";
 
 export interface ExplicitTimeZoneConfig {
     /** The zone the remediation fills in when a job has none. */
@@ -12,7 +12,7 @@ export interface ExplicitTimeZoneConfig {
 const UTC_ALIASES = new Set(["UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"]);
 
 /** True when the ICU database of this Node.js knows the zone. */
-export function isKnownTimeZone(zone: string): boolean {
+function isKnownTimeZone(zone: string): boolean {
     try {
         new Intl.DateTimeFormat("en-US", { timeZone: zone });
         return true;

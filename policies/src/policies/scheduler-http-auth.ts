@@ -1,9 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { JOB } from "../lib/tokens";
+import { jobHttpTarget } from "../lib/policy";
 import { forMessage, obj, present } from "../lib/unknown";
-import { requireType } from "./util";
 
-/** R6.5, R6.6 and the project's rule that every HTTP target is authenticated (design.md). */
+/** R6.5, R6.6 and the project's rule that every HTTP target is authenticated. */
 export const schedulerHttpAuth: ResourceValidationPolicy = {
     name: "scheduler-http-auth",
     description:
@@ -12,11 +11,7 @@ export const schedulerHttpAuth: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "critical",
     validateResource: (args, reportViolation) => {
-        requireType(args, JOB);
-        const http = obj(args.props.httpTarget);
-        if (!http) {
-            return args.notApplicable("the job has no HTTP target");
-        }
+        const http = jobHttpTarget(args);
         const uri = forMessage(() => http.uri);
         const oidc = obj(http.oidcToken);
         const oauth = obj(http.oauthToken);

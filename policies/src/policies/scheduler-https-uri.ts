@@ -1,7 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { JOB } from "../lib/tokens";
-import { obj } from "../lib/unknown";
-import { requireType } from "./util";
+import { jobHttpTarget } from "../lib/policy";
 
 /** R6.1: the API accepts http:// too, but a token sent over plain HTTP can be read on the way. */
 export const schedulerHttpsUri: ResourceValidationPolicy = {
@@ -10,11 +8,7 @@ export const schedulerHttpsUri: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {
-        requireType(args, JOB);
-        const http = obj(args.props.httpTarget);
-        if (!http) {
-            return args.notApplicable("the job has no HTTP target");
-        }
+        const http = jobHttpTarget(args);
         const uri = http.uri;
         if (typeof uri !== "string" || uri.trim() === "") {
             reportViolation("HTTP target has no uri (R6.1). Fix: set httpTarget.uri to the endpoint's https:// URL.");

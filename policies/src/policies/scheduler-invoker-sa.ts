@@ -1,15 +1,15 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { tokenServiceAccounts } from "../lib/job";
+import { configRegExp, requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
 import { obj } from "../lib/unknown";
-import { configRegExp, requireType } from "./util";
 
 export interface InvokerSaConfig {
     serviceAccountPattern: string;
 }
 
 /** Why a Google-managed or default account must not mint a job's tokens, or undefined. */
-export function managedAccountReason(email: string): string | undefined {
+function managedAccountReason(email: string): string | undefined {
     const e = email.toLowerCase();
     if (e.endsWith("-compute@developer.gserviceaccount.com")) {
         return "is the Compute Engine default service account, which usually holds roles/editor on the project";

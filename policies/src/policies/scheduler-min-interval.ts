@@ -1,8 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { CronError, scheduleInterval } from "../lib/cron";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
 import { present } from "../lib/unknown";
-import { requireType } from "./util";
 
 export interface MinIntervalConfig {
     minimumMinutes: number;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { headersOf } from "../lib/headers";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
-import { headersOf } from "./headers";
-import { requireType } from "./util";
 
 export interface NoAuthHeadersConfig {
     extraForbiddenHeaders: string[];
@@ -33,7 +33,7 @@ const CREDENTIAL_WORDS = new Set([
 const CREDENTIAL_VALUE = /^\s*(bearer|basic|digest|token|negotiate)\s+\S/i;
 
 /** Why a header looks like a credential, or undefined. */
-export function credentialReason(name: string, value: unknown): string | undefined {
+function credentialReason(name: string, value: unknown): string | undefined {
     const lower = name.trim().toLowerCase();
     if (CREDENTIAL_HEADERS.has(lower)) {
         return "is a credential header";

@@ -1,8 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { hostOf, isGoogleApisHost } from "../lib/job";
-import { JOB } from "../lib/tokens";
+import { jobHttpTarget } from "../lib/policy";
 import { obj } from "../lib/unknown";
-import { requireType } from "./util";
 
 /** R6.6: OAuth access tokens only for *.googleapis.com; OIDC identity tokens everywhere else. */
 export const schedulerOauthGoogleapisOnly: ResourceValidationPolicy = {
@@ -13,11 +12,7 @@ export const schedulerOauthGoogleapisOnly: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {
-        requireType(args, JOB);
-        const http = obj(args.props.httpTarget);
-        if (!http) {
-            return args.notApplicable("the job has no HTTP target");
-        }
+        const http = jobHttpTarget(args);
         const oidc = obj(http.oidcToken);
         const oauth = obj(http.oauthToken);
         if (!oidc && !oauth) {

@@ -1,8 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { hostOf } from "../lib/job";
-import { JOB } from "../lib/tokens";
+import { jobHttpTarget } from "../lib/policy";
 import { forMessage, obj, present } from "../lib/unknown";
-import { requireType } from "./util";
 
 /** R6.7 / provider-pitfalls P4: an unset OIDC audience breaks the provider's plan. */
 export const schedulerOidcAudience: ResourceValidationPolicy = {
@@ -13,10 +12,9 @@ export const schedulerOidcAudience: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {
-        requireType(args, JOB);
-        const http = obj(args.props.httpTarget);
-        const oidc = http ? obj(http.oidcToken) : undefined;
-        if (!http || !oidc) {
+        const http = jobHttpTarget(args);
+        const oidc = obj(http.oidcToken);
+        if (!oidc) {
             return args.notApplicable("the job sends no OIDC token");
         }
         if (!present(oidc.audience)) {

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
 import { present } from "../lib/unknown";
-import { requireType } from "./util";
 
 export interface RegionAllowlistConfig {
     allowedRegions: string[];

@@ -1,10 +1,10 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { headersOf } from "../lib/headers";
+import { requireType } from "../lib/policy";
 import { JOB } from "../lib/tokens";
-import { headersOf } from "./headers";
-import { requireType } from "./util";
 
 /** Why Cloud Scheduler does not let a job set this header (R6.4, R8.5, P3), or undefined. */
-export function reservedReason(name: string): string | undefined {
+function reservedReason(name: string): string | undefined {
     const lower = name.trim().toLowerCase();
     if (lower === "content-length") return "cannot be set (the API computes it)";
     if (lower.startsWith("x-google-")) return "cannot be set (X-Google-* is reserved)";

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One finding of validation: where (the config path), what is wrong with which value and what is
- * allowed, and the rule of cloud-scheduler-rules.md it cites. Rendered as
+ * allowed, and the rule of docs/rules.md it cites. Rendered as
  * {@code pipelines.daily-backup.retry.count: 9 is outside 0..5 (R5.1)}.
  */
 public record Problem(Severity severity, String path, String message, String rule) {

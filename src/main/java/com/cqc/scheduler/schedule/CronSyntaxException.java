@@ -9,7 +9,7 @@ public final class CronSyntaxException extends Exception {
         this.rule = rule;
     }
 
-    /** The rule id of cloud-scheduler-rules.md that the schedule breaks, e.g. {@code R2.5}. */
+    /** The rule id of docs/rules.md that the schedule breaks, e.g. {@code R2.5}. */
     public String rule() {
         return rule;
     }

@@ -19,7 +19,7 @@ import static com.cqc.scheduler.infra.ProgramRun.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Each row of provider-pitfalls.md, pinned on what the program registers (P1..P12). */
+/** Each pitfall of docs/pitfalls.md, pinned on what the program registers (P1..P12). */
 class PitfallsTest {
     private static final String STACK = """
             config:

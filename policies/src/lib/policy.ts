@@ -1,4 +1,6 @@
 import { ResourceValidationArgs } from "@pulumi/policy";
+import { JOB } from "./tokens";
+import { obj } from "./unknown";
 
 /**
  * Marks the policy not applicable (SDK 1.21 `notApplicable`) unless the resource has one of the
@@ -8,6 +10,19 @@ export function requireType(args: ResourceValidationArgs, ...types: string[]): v
     if (!types.includes(args.type)) {
         args.notApplicable(`applies only to ${types.join(", ")}`);
     }
+}
+
+/**
+ * The opening of every policy about a job's HTTP target: the job's `httpTarget`, or notApplicable for
+ * any other resource and for jobs with a Pub/Sub or App Engine target.
+ */
+export function jobHttpTarget(args: ResourceValidationArgs): Record<string, any> {
+    requireType(args, JOB);
+    const http = obj(args.props.httpTarget);
+    if (!http) {
+        return args.notApplicable("the job has no HTTP target");
+    }
+    return http;
 }
 
 /** Compiles a regular expression from policy config, naming the setting when it is invalid. */

@@ -1,4 +1,4 @@
-import { obj } from "../lib/unknown";
+import { obj } from "./unknown";
 
 export interface Header {
     /** "httpTarget" or "appEngineHttpTarget". */

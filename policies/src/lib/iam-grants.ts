@@ -1,5 +1,5 @@
 import { ResourceValidationArgs } from "@pulumi/policy";
-import { classifyIam, grantsOf, IamGrant, IamResourceInfo } from "../lib/iam";
+import { classifyIam, grantsOf, IamGrant, IamResourceInfo } from "./iam";
 
 /** The grants of an IAM resource, or notApplicable for any other resource. */
 export function iamGrants(args: ResourceValidationArgs): { info: IamResourceInfo; grants: IamGrant[] } {
