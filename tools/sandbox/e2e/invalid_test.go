@@ -14,7 +14,7 @@ import (
 func TestInvalidConfigIsReportedOnceWithoutATrace(t *testing.T) {
 	c := newCheckout(t)
 	c.edit("pipelines.yaml", func(s string) string {
-		return strings.Replace(s, "    schedule: \"0 3 * * *\"\n", "    schedule: \"0 3 * * *\"\n    retry: {count: 9}\n", 1)
+		return strings.Replace(s, "    schedule: \"0 9 1 * *\"\n", "    schedule: \"0 9 1 * *\"\n    retry: {count: 9}\n", 1)
 	})
 	r := c.sandboxCmd("preview", "--stack", "dev")
 	if r.code == 0 {
