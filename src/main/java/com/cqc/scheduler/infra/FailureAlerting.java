@@ -39,10 +39,15 @@ public final class FailureAlerting extends ComponentResource {
             + " AND jsonPayload.@type=\"type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished\""
             + " AND severity>=ERROR";
 
-    public FailureAlerting(String name, StackSettings stack, SecretSource secrets, ComponentResourceOptions opts) {
+    public FailureAlerting(String name, StackSettings stack, SecretSource secrets, ProjectApis apis,
+                           ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         Alerting alerting = stack.alerting();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        // Children do not inherit a component's dependsOn: each waits for the API it calls.
+        CustomResourceOptions logging = CustomResourceOptions.builder().parent(this)
+                .dependsOn(apis.api(ProjectApis.LOGGING)).build();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this)
+                .dependsOn(apis.api(ProjectApis.MONITORING)).build();
 
         Metric metric = new Metric(name + "-metric", MetricArgs.builder()
                 .project(stack.project())
@@ -50,7 +55,7 @@ public final class FailureAlerting extends ComponentResource {
                 .description("Failed Cloud Scheduler attempts, per job (" + stack.environment() + ").")
                 .filter(FAILED_ATTEMPTS_FILTER)
                 .metricDescriptor(MetricMetricDescriptorArgs.builder().metricKind("DELTA").valueType("INT64").unit("1").build())
-                .build(), child);
+                .build(), logging);
 
         List<Output<String>> channels = new ArrayList<>();
         alerting.channels().forEach(c -> channels.add(Output.of(c)));

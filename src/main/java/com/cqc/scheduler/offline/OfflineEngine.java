@@ -114,7 +114,8 @@ public final class OfflineEngine {
                             options.getRetainOnDelete().orElse(false),
                             options instanceof CustomResourceOptions c && c.getDeleteBeforeReplace(),
                             PulumiTest.extractValue(options.getDependsOn()).stream().map(this::urn).toList(),
-                            options.getAliases().stream().map(this::alias).toList()),
+                            options.getAliases().stream().map(this::alias).toList(),
+                            options.getIgnoreChanges()),
                     custom ? ProviderEmulator.afterApply(resource.pulumiResourceType()) : List.of()));
         }
         return out;
