@@ -173,7 +173,7 @@ class StackProgramTest {
                 .isEqualTo(java.util.Map.of("check_type", "completeness", "severity", "warning"));
         String recipient = stack.equals("staging") ? "cqc-ml-staging@cqc.example" : "cqc-ml-team@cqc.example";
         assertThat(decode(at(run.get(JOB, "monthly-reports-job"), "httpTarget.body")))
-                .isEqualTo("{\"type\":\"monthly\",\"recipients\":[\"" + recipient + "\"]}");
+                .isEqualTo("{\"recipients\":[\"" + recipient + "\"],\"type\":\"monthly\"}");
     }
 
     @ParameterizedTest
