@@ -5,7 +5,7 @@ import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.ConfigSource;
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.CqcScheduler;
-import com.cqc.scheduler.infra.InvalidConfigException;
+import com.cqc.scheduler.infra.InvalidConfig;
 import com.cqc.scheduler.infra.PulumiConfigSource;
 import com.cqc.scheduler.infra.SecretSource;
 import com.cqc.scheduler.model.Problem;
@@ -42,14 +42,18 @@ public final class App {
         return run(ctx, config, SecretSource.OFFLINE, projectDir);
     }
 
-    /** Loads and validates, then registers; an invalid config registers nothing and fails without a trace. */
+    /**
+     * Loads and validates, then registers. An invalid config registers nothing: each problem goes to the engine
+     * once, as one line, and the program returns; having logged errors, the SDK ends the process with exit
+     * code 1 once the engine has them. Returns null then.
+     */
     public static StackModel run(Context ctx, ConfigSource config, SecretSource secrets, Path projectDir) {
         StackModel model;
         try {
             model = new StackLoader(Instant.now()).load(projectDir, config);
         } catch (ConfigException e) {
-            e.problems().stream().filter(p -> !p.isError()).forEach(p -> ctx.log().warn(p.toString()));
-            throw new InvalidConfigException(e.getMessage());
+            InvalidConfig.report(ctx, e.problems());
+            return null;
         }
         for (Problem warning : model.warnings()) {
             ctx.log().warn(warning.toString());

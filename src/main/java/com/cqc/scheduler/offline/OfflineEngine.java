@@ -73,7 +73,8 @@ public final class OfflineEngine {
                             .resourceTransformations(List.of(recorder))
                             .build())
                     .runTest(program);
-            if (result.exitCode() != 0 || !result.exceptions().isEmpty()) {
+            // Logged errors count too: an invalid config is reported as errors, not thrown (InvalidConfig).
+            if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
                 Throwable cause = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
                 throw new IllegalStateException("the program failed on the mock engine: " + result.errors(), cause);
             }
