@@ -56,8 +56,9 @@ class PlanCommandTest {
 
         assertThat(errors).isEmpty();
         assertThat(plan.get("stack").asText()).isEqualTo(stack);
-        // 10 pipelines (28 resources + 10 components), 5 APIs; staging and prod add alerting (3 + 1 component).
-        assertThat(plan.get("resources")).hasSize(stack.equals("dev") ? 43 : 47);
+        // 10 pipelines (28 resources + 10 components), 5 APIs; staging and prod add alerting (an e-mail channel,
+        // the policy + 1 component; no log-based metric, P14).
+        assertThat(plan.get("resources")).hasSize(stack.equals("dev") ? 43 : 46);
         assertThat(plan.get("pipelines")).hasSize(10);
         JsonNode dataflow = plan.get("pipelines").get(6);
         assertThat(dataflow.get("id").asText()).isEqualTo("dataflow-launch");
