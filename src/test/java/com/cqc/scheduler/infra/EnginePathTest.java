@@ -60,7 +60,6 @@ class EnginePathTest {
                 case JOB, TOPIC_MEMBER -> "cloudscheduler";
                 case ProgramRun.TOPIC -> "pubsub";
                 case ProgramRun.ACCOUNT -> "iam";
-                case "gcp:logging/metric:Metric" -> "logging";
                 case "gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/notificationChannel:NotificationChannel" -> "monitoring";
                 default -> null;
             };
@@ -70,5 +69,8 @@ class EnginePathTest {
         }
         long alerting = run.resources.stream().filter(r -> r.type().startsWith("gcp:monitoring/")).count();
         assertThat(alerting).isEqualTo(stack.equals("dev") ? 0 : 2);
+        run.find("gcp:monitoring/alertPolicy:AlertPolicy", "failure-alerting-policy").ifPresent(policy ->
+                assertThat(policy.options().dependsOn()).as("the policy reads a Logging metric")
+                        .contains(apis + "monitoring", apis + "logging"));
     }
 }
