@@ -31,14 +31,14 @@ import java.util.Map;
  * <p>It counts on Logging's system metric {@code logging.googleapis.com/log_entry_count}, not on a
  * user-defined log-based metric: an alert policy created right after a new log-based metric fails with 404
  * "Cannot find metric(s)" for up to ten minutes (P14, hashicorp/terraform-provider-google#11102), so the
- * first {@code up} of a stack would fail. System log-based metrics are predefined by Logging and available
- * in every project ("Log-based metrics overview", https://cloud.google.com/logging/docs/logs-based-metrics,
- * "System-defined metrics"; list: "Google Cloud metrics: logging",
- * https://cloud.google.com/monitoring/api/metrics_gcp#gcp-logging): nothing to create, nothing to wait for.
- * The metric counts log entries per monitored resource and per {@code severity} label; Cloud Scheduler
- * writes its execution logs on the {@code cloud_scheduler_job} resource (labels {@code project_id},
- * {@code job_id}, {@code location}) and logs each failed attempt (its AttemptFinished entry) at ERROR, so
- * the ERROR entries of a job are its failed attempts, retries included.
+ * first {@code up} of a stack would fail. System log-based metrics are predefined by Logging, free and
+ * available in every project ("Log-based metrics overview", https://cloud.google.com/logging/docs/logs-based-metrics,
+ * section "System-defined metrics"): nothing to create, nothing to wait for. Their list, with each metric's
+ * labels ({@code log}, {@code severity}) and monitored resources, is "Google Cloud metrics: logging",
+ * https://cloud.google.com/monitoring/api/metrics_gcp#gcp-logging. Cloud Scheduler writes its execution
+ * logs on the {@code cloud_scheduler_job} resource (labelled with {@code job_id}) and logs a failed attempt
+ * (its AttemptFinished entry) at ERROR, so the ERROR entries of a job are its failed attempts, retries
+ * included.
  */
 public final class FailureAlerting extends ComponentResource {
     public static final String TYPE = "cqc:scheduler:FailureAlerting";
