@@ -25,6 +25,13 @@ public final class App {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (System.getenv("PULUMI_MONITOR") == null) {
+                // Started by hand, not by Pulumi's java host: one line, not the SDK's stack trace.
+                System.err.println("cqc-scheduler: without arguments this jar is the Pulumi program and needs the"
+                        + " Pulumi engine (PULUMI_MONITOR is not set): run `pulumi preview` or `pulumi up`,"
+                        + " or give a command (--help lists them)");
+                System.exit(2);
+            }
             Pulumi.run(App::stack);
             return;
         }

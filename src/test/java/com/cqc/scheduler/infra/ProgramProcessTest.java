@@ -109,15 +109,32 @@ class ProgramProcessTest {
                 "gcp:cloudscheduler/job:Job", "gcp:pubsub/topic:Topic");
     }
 
+    @Test
+    void startedWithoutTheEngineItSaysSoInOneLineAndExits2() throws Exception {
+        Run run = runProgram(null);
+
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).isEqualTo("cqc-scheduler: without arguments this jar is the Pulumi program and needs"
+                + " the Pulumi engine (PULUMI_MONITOR is not set): run `pulumi preview` or `pulumi up`, or give a"
+                + " command (--help lists them)" + System.lineSeparator());
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {}
 
-    /** {@code java -cp <the test classpath> com.cqc.scheduler.App}: the jar's entry point, no arguments. */
+    /**
+     * {@code java -cp <the test classpath> com.cqc.scheduler.App}: the jar's entry point, no arguments; with
+     * {@code config} null, without the engine's variables.
+     */
     private Run runProgram(Map<String, String> config) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, App.class.getName()).directory(dir.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("PULUMI_") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        if (config == null) {
+            return run(pb, dir);
+        }
         String address = "127.0.0.1:" + server.getPort();
         env.put("PULUMI_MONITOR", address);
         env.put("PULUMI_ENGINE", address);
@@ -126,6 +143,10 @@ class ProgramProcessTest {
         env.put("PULUMI_DRY_RUN", "true");
         env.put("PULUMI_CONFIG", new ObjectMapper().writeValueAsString(config));
         env.put("PULUMI_CONFIG_SECRET_KEYS", "[]");
+        return run(pb, dir);
+    }
+
+    private static Run run(ProcessBuilder pb, Path dir) throws Exception {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Process process = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
