@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,13 @@ import java.util.List;
  * recursively (P16). The Pulumi engine hands a stack file's objects to the program as JSON written by Go's
  * encoding/json, which sorts map keys by their bytes; the offline path reads YAML in its written order.
  * Sorting both the same way makes the catalog, a stack file, the offline plan, drift, import and
- * {@code pulumi up} agree byte for byte. Arrays keep their order: it is part of the value.
+ * {@code pulumi up} agree byte for byte. Arrays keep their order: it is part of the value. Numbers follow the
+ * same path: Go writes a whole float below 1e21 without a fraction ({@code 1.0} becomes {@code 1}), which the
+ * program then reads as an integer, so a whole float is written as an integer here too.
  */
 public final class CanonicalJson {
+    private static final BigDecimal GO_EXPONENT_FORM = new BigDecimal("1e21");
+
     private CanonicalJson() {}
 
     /** {@code node} as compact JSON with every object's keys in code point order (= Go's UTF-8 byte order). */
@@ -37,7 +42,15 @@ public final class CanonicalJson {
             node.forEach(element -> out.add(sorted(element)));
             return out;
         }
+        if (node.isFloatingPointNumber() && isWholeBelowGoExponentForm(node.decimalValue())) {
+            return JsonNodeFactory.instance.numberNode(node.decimalValue().toBigInteger());
+        }
         return node;
+    }
+
+    /** Go's encoding/json switches to exponent form from 1e21 on; below, a whole float has no fraction. */
+    private static boolean isWholeBelowGoExponentForm(BigDecimal value) {
+        return value.abs().compareTo(GO_EXPONENT_FORM) < 0 && value.stripTrailingZeros().scale() <= 0;
     }
 
     /** String.compareTo orders UTF-16 units, which puts U+10000 and above before U+E000..U+FFFF; Go does not. */

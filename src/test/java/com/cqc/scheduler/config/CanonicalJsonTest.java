@@ -64,6 +64,17 @@ class CanonicalJsonTest {
     }
 
     @Example
+    void wholeFloatsAreWrittenAsTheEngineHandsThemOverAndOtherNumbersAsWritten() throws Exception {
+        // What Go's encoding/json makes of the same YAML numbers, read back by the program.
+        JsonNode fromEngine = JSON.readTree("{\"a\":1,\"b\":-2,\"c\":1.5,\"d\":100000,\"e\":1e+21,\"f\":0}");
+        JsonNode fromYaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree("{a: 1.0, b: -2.00, c: 1.5, d: 100000.0, e: 1.0e+21, f: -0.0}");
+
+        assertThat(CanonicalJson.of(fromYaml)).isEqualTo(CanonicalJson.of(fromEngine))
+                .isEqualTo("{\"a\":1,\"b\":-2,\"c\":1.5,\"d\":100000,\"e\":1.0E21,\"f\":0}");
+    }
+
+    @Example
     void keysAreOrderedByCodePointAsGoOrdersTheirUtf8Bytes() {
         ObjectNode node = NODES.objectNode();
         node.put("\uD83D\uDE00", 1);   // U+1F600: one UTF-16 surrogate pair, after U+FB01 in UTF-8
