@@ -60,6 +60,13 @@ class PlanCommandTest {
         // the policy + 1 component; no log-based metric, P14).
         assertThat(plan.get("resources")).hasSize(stack.equals("dev") ? 43 : 46);
         assertThat(plan.get("pipelines")).hasSize(10);
+        for (JsonNode r : plan.get("resources")) {
+            if (r.get("type").asText().equals("gcp:cloudscheduler/job:Job")) {
+                // P13: the policy pack sees which job leaves its deadline to the provider.
+                assertThat(r.at("/options/ignoreChanges").toString()).as(r.get("name").asText())
+                        .isEqualTo(r.at("/props/pubsubTarget").isMissingNode() ? "[]" : "[\"attemptDeadline\"]");
+            }
+        }
         JsonNode dataflow = plan.get("pipelines").get(6);
         assertThat(dataflow.get("id").asText()).isEqualTo("dataflow-launch");
         assertThat(dataflow.get("declaredSchedule").asText()).isEqualTo("H(10-50) 3 * * *");
