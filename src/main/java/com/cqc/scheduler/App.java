@@ -5,7 +5,7 @@ import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.ConfigSource;
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.CqcScheduler;
-import com.cqc.scheduler.infra.InvalidConfigException;
+import com.cqc.scheduler.infra.InvalidConfig;
 import com.cqc.scheduler.infra.PulumiConfigSource;
 import com.cqc.scheduler.infra.SecretSource;
 import com.cqc.scheduler.model.Problem;
@@ -25,6 +25,13 @@ public final class App {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (System.getenv("PULUMI_MONITOR") == null) {
+                // Started by hand, not by Pulumi's java host: one line, not the SDK's stack trace.
+                System.err.println("cqc-scheduler: without arguments this jar is the Pulumi program and needs the"
+                        + " Pulumi engine (PULUMI_MONITOR is not set): run `pulumi preview` or `pulumi up`,"
+                        + " or give a command (--help lists them)");
+                System.exit(2);
+            }
             Pulumi.run(App::stack);
             return;
         }
@@ -42,14 +49,18 @@ public final class App {
         return run(ctx, config, SecretSource.OFFLINE, projectDir);
     }
 
-    /** Loads and validates, then registers; an invalid config registers nothing and fails without a trace. */
+    /**
+     * Loads and validates, then registers. An invalid config registers nothing: each problem goes to the engine
+     * once, as one line, and the program returns; having logged errors, the SDK ends the process with exit
+     * code 1 once the engine has them. Returns null then.
+     */
     public static StackModel run(Context ctx, ConfigSource config, SecretSource secrets, Path projectDir) {
         StackModel model;
         try {
             model = new StackLoader(Instant.now()).load(projectDir, config);
         } catch (ConfigException e) {
-            e.problems().stream().filter(p -> !p.isError()).forEach(p -> ctx.log().warn(p.toString()));
-            throw new InvalidConfigException(e.getMessage());
+            InvalidConfig.report(ctx, e.problems());
+            return null;
         }
         for (Problem warning : model.warnings()) {
             ctx.log().warn(warning.toString());

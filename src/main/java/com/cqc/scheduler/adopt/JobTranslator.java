@@ -1,5 +1,6 @@
 package com.cqc.scheduler.adopt;
 
+import com.cqc.scheduler.config.CanonicalJson;
 import com.cqc.scheduler.config.Headers;
 import com.cqc.scheduler.model.Auth;
 import com.cqc.scheduler.model.StackSettings;
@@ -256,9 +257,10 @@ final class JobTranslator {
             return Optional.empty();
         }
         String withPlaceholders = placeholders(text);
+        // Only JSON the plan would send back byte for byte (canonical, P16) becomes YAML; other text stays text.
         try {
             JsonNode json = CloudJobs.JSON.readTree(withPlaceholders);
-            if (json != null && json.isContainerNode() && json.toString().equals(withPlaceholders)) {
+            if (json != null && json.isContainerNode() && CanonicalJson.of(json).equals(withPlaceholders)) {
                 into.set(field, json);
                 return Optional.of(text);
             }

@@ -60,6 +60,7 @@ final class PlanJson {
         options.put("deleteBeforeReplace", r.options().deleteBeforeReplace());
         options.put("dependsOn", r.options().dependsOn());
         options.put("aliases", r.options().aliases());
+        options.put("ignoreChanges", r.options().ignoreChanges());
         out.put("options", options);
         out.put("afterApply", r.afterApply());
         return out;

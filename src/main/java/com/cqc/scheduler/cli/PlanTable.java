@@ -84,10 +84,6 @@ final class PlanTable {
                     + p.get("displayName") + ")");
             case "gcp:projects/service:Service" -> line(out, "api", p.get("service") + " in " + p.get("project")
                     + (Boolean.FALSE.equals(p.get("disableOnDestroy")) ? ", never disabled on destroy" : ""));
-            case "gcp:logging/metric:Metric" -> {
-                line(out, "metric", String.valueOf(p.get("name")));
-                line(out, "filter", String.valueOf(p.get("filter")));
-            }
             case "gcp:monitoring/notificationChannel:NotificationChannel" -> line(out, "channel", p.get("type") + " "
                     + p.get("labels") + (p.containsKey("sensitiveLabels") ? ", token " + p.get("sensitiveLabels") : ""));
             case "gcp:monitoring/alertPolicy:AlertPolicy" -> alertPolicy(out, p);
@@ -149,6 +145,9 @@ final class PlanTable {
         if (p.get("conditions") instanceof List<?> conditions && !conditions.isEmpty()
                 && conditions.get(0) instanceof Map<?, ?> condition) {
             line(out, "condition", String.valueOf(condition.get("displayName")));
+            if (condition.get("conditionThreshold") instanceof Map<?, ?> threshold) {
+                line(out, "metric", String.valueOf(threshold.get("filter")));
+            }
         }
         line(out, "notify", String.valueOf(p.get("notificationChannels")));
     }

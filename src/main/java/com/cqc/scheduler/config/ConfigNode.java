@@ -154,13 +154,13 @@ final class ConfigNode {
         return out;
     }
 
-    /** A body or message: plain text as written, or a YAML map or list rendered as compact JSON (P5). */
+    /** A body or message: plain text as written, or a YAML map or list rendered as canonical JSON (P5, P16). */
     Optional<Payload> payload(String key) {
         if (!has(key)) {
             return Optional.empty();
         }
         JsonNode v = node.get(key);
-        return Optional.of(v.isContainerNode() ? new Payload(v.toString(), true) : new Payload(v.asText(), false));
+        return Optional.of(v.isContainerNode() ? new Payload(CanonicalJson.of(v), true) : new Payload(v.asText(), false));
     }
 
     List<String> keys() {

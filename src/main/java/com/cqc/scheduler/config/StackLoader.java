@@ -236,11 +236,29 @@ public final class StackLoader {
         if (doublings < 0) {
             problems.error(r.path("maxDoublings"), doublings + " is negative; it counts doublings (0 or more)", "R5.5");
         }
+        // P15: the provider never sends a zero nested field, and the API fills in its own default; where that
+        // default is not zero the job keeps the API's value and differs from the code forever.
+        if (minBackoff.isZero()) {
+            unsendableZero(r, "minBackoff", "0s", Durations.human(api.minBackoff()), "write 1s or more", problems);
+        }
+        if (maxBackoff.isZero()) {
+            unsendableZero(r, "maxBackoff", "0s", Durations.human(api.maxBackoff()), "write 1s or more", problems);
+        }
+        if (doublings == 0) {
+            unsendableZero(r, "maxDoublings", "0", String.valueOf(api.maxDoublings()), "write 1 or more; for a"
+                    + " constant wait set minBackoff equal to maxBackoff", problems);
+        }
         if (minBackoff.compareTo(maxBackoff) > 0) {
             problems.warning(r.path("minBackoff"), Durations.human(minBackoff) + " is longer than maxBackoff "
                     + Durations.human(maxBackoff) + " (API rule UNCONFIRMED)", "R5.7");
         }
         return Optional.of(new RetryPolicy(count, maxRetry, minBackoff, maxBackoff, doublings));
+    }
+
+    private static void unsendableZero(ConfigNode retry, String key, String zero, String apiDefault, String instead,
+                                       Problems problems) {
+        problems.error(retry.path(key), zero + " cannot be set: the gcp provider leaves a zero out and the API then"
+                + " applies its default " + apiDefault + ", so the job would never match the code; " + instead, "P15");
     }
 
     private String serviceAccountId(String id, ConfigNode n, Problems problems) {

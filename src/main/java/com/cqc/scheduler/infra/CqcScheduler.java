@@ -27,8 +27,7 @@ public final class CqcScheduler {
             ctx.export(pipeline.id(), ScheduledPipeline.exports(pipeline, model.settings()));
         }
         if (model.settings().alerting().enabled()) {
-            new FailureAlerting("failure-alerting", model.settings(), secrets,
-                    ComponentResourceOptions.builder().dependsOn(apis.all()).build());
+            new FailureAlerting("failure-alerting", model.settings(), secrets, apis, ComponentResourceOptions.Empty);
         }
     }
 }

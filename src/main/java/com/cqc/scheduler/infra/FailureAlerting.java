@@ -4,9 +4,6 @@ import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.model.Alerting;
 import com.cqc.scheduler.model.StackSettings;
 import com.pulumi.core.Output;
-import com.pulumi.gcp.logging.Metric;
-import com.pulumi.gcp.logging.MetricArgs;
-import com.pulumi.gcp.logging.inputs.MetricMetricDescriptorArgs;
 import com.pulumi.gcp.monitoring.AlertPolicy;
 import com.pulumi.gcp.monitoring.AlertPolicyArgs;
 import com.pulumi.gcp.monitoring.NotificationChannel;
@@ -28,29 +25,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Failure alerting of one stack: a log-based metric counting failed Cloud Scheduler attempts per job,
- * and an alert policy on it that notifies the stack's channels.
+ * Failure alerting of one stack: an alert policy on the failed Cloud Scheduler attempts of each job that
+ * notifies the stack's channels.
+ *
+ * <p>It counts on Logging's system metric {@code logging.googleapis.com/log_entry_count}, not on a
+ * user-defined log-based metric: an alert policy created right after a new log-based metric fails with 404
+ * "Cannot find metric(s)" for up to ten minutes (P14, hashicorp/terraform-provider-google#11102), so the
+ * first {@code up} of a stack would fail. System log-based metrics are predefined by Logging, free and
+ * available in every project ("Log-based metrics overview", https://cloud.google.com/logging/docs/logs-based-metrics,
+ * section "System-defined metrics"): nothing to create, nothing to wait for. Their list, with each metric's
+ * labels ({@code log}, {@code severity}) and monitored resources, is "Google Cloud metrics: logging",
+ * https://cloud.google.com/monitoring/api/metrics_gcp#gcp-logging. Cloud Scheduler writes its execution
+ * logs on the {@code cloud_scheduler_job} resource (labelled with {@code job_id}) and logs a failed attempt
+ * (its AttemptFinished entry) at ERROR, so the ERROR entries of a job are its failed attempts, retries
+ * included.
  */
 public final class FailureAlerting extends ComponentResource {
     public static final String TYPE = "cqc:scheduler:FailureAlerting";
-    public static final String METRIC = "cqc_scheduler_failed_attempts";
-    /** Cloud Scheduler logs one AttemptFinished entry per attempt; a failed attempt is logged at ERROR. */
-    public static final String FAILED_ATTEMPTS_FILTER = "resource.type=\"cloud_scheduler_job\""
-            + " AND jsonPayload.@type=\"type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished\""
-            + " AND severity>=ERROR";
+    /** Failed attempts per job: the ERROR log entries on the cloud_scheduler_job resource. */
+    public static final String FAILED_ATTEMPTS = "metric.type=\"logging.googleapis.com/log_entry_count\""
+            + " AND resource.type=\"cloud_scheduler_job\" AND metric.label.severity=\"ERROR\"";
 
-    public FailureAlerting(String name, StackSettings stack, SecretSource secrets, ComponentResourceOptions opts) {
+    public FailureAlerting(String name, StackSettings stack, SecretSource secrets, ProjectApis apis,
+                           ComponentResourceOptions opts) {
         super(TYPE, name, null, opts);
         Alerting alerting = stack.alerting();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-
-        Metric metric = new Metric(name + "-metric", MetricArgs.builder()
-                .project(stack.project())
-                .name(METRIC)
-                .description("Failed Cloud Scheduler attempts, per job (" + stack.environment() + ").")
-                .filter(FAILED_ATTEMPTS_FILTER)
-                .metricDescriptor(MetricMetricDescriptorArgs.builder().metricKind("DELTA").valueType("INT64").unit("1").build())
-                .build(), child);
+        // Children do not inherit a component's dependsOn: each waits for the API it calls. The policy reads
+        // a metric of the Logging API.
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this)
+                .dependsOn(apis.api(ProjectApis.MONITORING)).build();
+        CustomResourceOptions policyOptions = CustomResourceOptions.builder().parent(this)
+                .dependsOn(apis.api(ProjectApis.MONITORING), apis.api(ProjectApis.LOGGING)).build();
 
         List<Output<String>> channels = new ArrayList<>();
         alerting.channels().forEach(c -> channels.add(Output.of(c)));
@@ -81,8 +86,7 @@ public final class FailureAlerting extends ComponentResource {
                 .conditions(AlertPolicyConditionArgs.builder()
                         .displayName("A job failed at least " + alerting.failedAttempts() + " attempt(s) in " + window)
                         .conditionThreshold(AlertPolicyConditionConditionThresholdArgs.builder()
-                                .filter(metric.name().applyValue(m -> "metric.type=\"logging.googleapis.com/user/" + m
-                                        + "\" AND resource.type=\"cloud_scheduler_job\""))
+                                .filter(FAILED_ATTEMPTS)
                                 .comparison("COMPARISON_GT")
                                 .thresholdValue(alerting.failedAttempts() - 1.0)
                                 .duration("0s")
@@ -104,7 +108,7 @@ public final class FailureAlerting extends ComponentResource {
                                 + " 'Read the failure alerts'.")
                         .build())
                 .userLabels(Map.of("environment", stack.environment(), "managed-by", "pulumi"))
-                .build(), child);
-        registerOutputs(Map.of("metric", metric.name()));
+                .build(), policyOptions);
+        registerOutputs(Map.of());
     }
 }

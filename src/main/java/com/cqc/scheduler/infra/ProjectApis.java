@@ -18,8 +18,9 @@ public final class ProjectApis {
     public static final String SCHEDULER = "cloudscheduler.googleapis.com";
     public static final String PUBSUB = "pubsub.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
-    public static final List<String> SERVICES = List.of(SCHEDULER, PUBSUB, IAM, "monitoring.googleapis.com",
-            "logging.googleapis.com");
+    public static final String MONITORING = "monitoring.googleapis.com";
+    public static final String LOGGING = "logging.googleapis.com";
+    public static final List<String> SERVICES = List.of(SCHEDULER, PUBSUB, IAM, MONITORING, LOGGING);
 
     private final Map<String, Resource> services;
 
@@ -44,9 +45,5 @@ public final class ProjectApis {
     /** The resource that enables {@code service}: what a resource using that API waits for. */
     public Resource api(String service) {
         return services.get(service);
-    }
-
-    public List<Resource> all() {
-        return List.copyOf(services.values());
     }
 }

@@ -52,6 +52,8 @@ public final class ScheduledPipeline extends ComponentResource {
     public static final String TYPE = "cqc:scheduler:ScheduledPipeline";
     static final String RUN_INVOKER = "roles/run.invoker";
     static final String PUBLISHER = "roles/pubsub.publisher";
+    /** The job inputs a Pub/Sub job leaves to the provider (P13). */
+    static final List<String> PUBSUB_IGNORED = List.of("attemptDeadline");
 
     /** The job's full name, {@code projects/P/locations/L/jobs/ID}. */
     @Export(name = "jobName", refs = {String.class})
@@ -111,22 +113,31 @@ public final class ScheduledPipeline extends ComponentResource {
                     invokerGrant(name, http.invoker(), stack, email.orElseThrow(), account).orElse(account)));
         } else if (target instanceof Target.Pubsub pubsub) {
             topic = topic(name, pubsub, pipeline, stack);
+            // The Cloud Scheduler service agent exists only once the Scheduler API is enabled (its
+            // enablement creates it); an existing topic gives no Output to wait on, so Pub/Sub explicitly.
             jobWaitsFor.add(new TopicIAMMember(name + "-publisher", TopicIAMMemberArgs.builder()
                     .project(stack.project())
                     .topic(topic)
                     .role(PUBLISHER)
                     .member("serviceAccount:" + stack.schedulerServiceAgent())
-                    .build(), options(TopicIAMMember.class, "-publisher").build()));
+                    .build(), options(TopicIAMMember.class, "-publisher")
+                    .dependsOn(apis.api(ProjectApis.SCHEDULER), apis.api(ProjectApis.PUBSUB)).build()));
             job.pubsubTarget(pubsubTarget(pubsub, topic));
         } else if (target instanceof Target.AppEngine appEngine) {
             job.appEngineHttpTarget(appEngineTarget(appEngine));
         }
 
         // A fixed job name cannot be created before the old one is gone (P12).
-        Job created = new Job(name + "-job", job.build(), options(Job.class, "-job")
+        CustomResourceOptions.Builder jobOptions = options(Job.class, "-job")
                 .deleteBeforeReplace(true)
-                .dependsOn(jobWaitsFor)
-                .build());
+                .dependsOn(jobWaitsFor);
+        if (target instanceof Target.Pubsub) {
+            // P13: the provider's Check defaults attemptDeadline to "180s" on every job, the API answers
+            // "0s" for Pub/Sub jobs (the field does not apply to them): the provider owns it there.
+            // HTTP and App Engine jobs always send theirs, so nothing of theirs is left to that default.
+            jobOptions.ignoreChanges(PUBSUB_IGNORED);
+        }
+        Job created = new Job(name + "-job", job.build(), jobOptions.build());
 
         this.jobName = created.id();
         this.topicName = topic;

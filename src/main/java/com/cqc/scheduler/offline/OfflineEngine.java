@@ -73,7 +73,8 @@ public final class OfflineEngine {
                             .resourceTransformations(List.of(recorder))
                             .build())
                     .runTest(program);
-            if (result.exitCode() != 0 || !result.exceptions().isEmpty()) {
+            // Logged errors count too: an invalid config is reported as errors, not thrown (InvalidConfig).
+            if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
                 Throwable cause = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
                 throw new IllegalStateException("the program failed on the mock engine: " + result.errors(), cause);
             }
@@ -114,7 +115,8 @@ public final class OfflineEngine {
                             options.getRetainOnDelete().orElse(false),
                             options instanceof CustomResourceOptions c && c.getDeleteBeforeReplace(),
                             PulumiTest.extractValue(options.getDependsOn()).stream().map(this::urn).toList(),
-                            options.getAliases().stream().map(this::alias).toList()),
+                            options.getAliases().stream().map(this::alias).toList(),
+                            options.getIgnoreChanges()),
                     custom ? ProviderEmulator.afterApply(resource.pulumiResourceType()) : List.of()));
         }
         return out;

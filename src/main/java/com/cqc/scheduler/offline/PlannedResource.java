@@ -23,10 +23,11 @@ public record PlannedResource(String urn, String type, String name, boolean cust
 
     /** The resource options that matter for review and policy. */
     public record Options(boolean protect, boolean retainOnDelete, boolean deleteBeforeReplace,
-                          List<String> dependsOn, List<String> aliases) {
+                          List<String> dependsOn, List<String> aliases, List<String> ignoreChanges) {
         public Options {
             dependsOn = List.copyOf(dependsOn);
             aliases = List.copyOf(aliases);
+            ignoreChanges = List.copyOf(ignoreChanges);
         }
     }
 }

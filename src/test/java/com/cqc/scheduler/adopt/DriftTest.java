@@ -73,7 +73,7 @@ class DriftTest {
         assertThat(report.differences().get(P + "monthly-reports")).containsExactlyInAnyOrder(
                 new Drift.Change("schedule", "0 9 1 * *", "0 10 1 * *"),
                 new Drift.Change("state", "ENABLED", "PAUSED"),
-                new Drift.Change("httpTarget.body", "{\"type\":\"monthly\",\"recipients\":[\"cqc-ml-team@cqc.example\"]}", "{\"type\":\"weekly\"}"),
+                new Drift.Change("httpTarget.body", "{\"recipients\":[\"cqc-ml-team@cqc.example\"],\"type\":\"monthly\"}", "{\"type\":\"weekly\"}"),
                 new Drift.Change("httpTarget.token", "oidc sch-monthly-reports@cqc-ml-prod.iam.gserviceaccount.com audience"
                         + " https://reports-100000000003.europe-west2.run.app", "none"));
     }

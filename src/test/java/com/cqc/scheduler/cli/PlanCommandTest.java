@@ -56,9 +56,17 @@ class PlanCommandTest {
 
         assertThat(errors).isEmpty();
         assertThat(plan.get("stack").asText()).isEqualTo(stack);
-        // 10 pipelines (28 resources + 10 components), 5 APIs; staging and prod add alerting (3 + 1 component).
-        assertThat(plan.get("resources")).hasSize(stack.equals("dev") ? 43 : 47);
+        // 10 pipelines (28 resources + 10 components), 5 APIs; staging and prod add alerting (an e-mail channel,
+        // the policy + 1 component; no log-based metric, P14).
+        assertThat(plan.get("resources")).hasSize(stack.equals("dev") ? 43 : 46);
         assertThat(plan.get("pipelines")).hasSize(10);
+        for (JsonNode r : plan.get("resources")) {
+            if (r.get("type").asText().equals("gcp:cloudscheduler/job:Job")) {
+                // P13: the policy pack sees which job leaves its deadline to the provider.
+                assertThat(r.at("/options/ignoreChanges").toString()).as(r.get("name").asText())
+                        .isEqualTo(r.at("/props/pubsubTarget").isMissingNode() ? "[]" : "[\"attemptDeadline\"]");
+            }
+        }
         JsonNode dataflow = plan.get("pipelines").get(6);
         assertThat(dataflow.get("id").asText()).isEqualTo("dataflow-launch");
         assertThat(dataflow.get("declaredSchedule").asText()).isEqualTo("H(10-50) 3 * * *");

@@ -24,7 +24,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
-/** A broken stack under `pulumi up`: the error list, no stack trace, and nothing registered. */
+/** A broken stack under `pulumi up`: each problem once as its own error, no stack trace, nothing registered. */
 class InvalidConfigTest {
     @TempDir
     Path dir;
@@ -60,14 +60,15 @@ class InvalidConfigTest {
                     pubsub: {topic: backups, data: go}
                 """, PROD + "  cqc-scheduler:pipelines: {backup: {retry: {count: 9}}}\n", provider);
 
-        assertThat(result.exitCode()).isEqualTo(32);
-        assertThat(result.errors()).hasSize(1);
-        String message = result.errors().get(0);
-        assertThat(message).startsWith("invalid configuration (3 errors):")
-                .contains("pipelines.backup.schedule: '0 3 * * * *' has 6 fields")
-                .contains("pipelines.backup.timeZone: 'Europe/Londn' is not an IANA time zone name")
-                .contains("pipelines.backup.retry.count: 9 is outside 0..5 [set in Pulumi.prod.yaml] (R5.1)")
-                .doesNotContain("\tat ").doesNotContain("Exception");
+        // The exit code is the SDK's under the real engine (ProgramProcessTest): the mock harness counts the
+        // logged errors on another logger than its runner reads, so it reports 0 here.
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(result.errors()).containsExactly(
+                "pipelines.backup.schedule: '0 3 * * * *' has 6 fields; Cloud Scheduler takes exactly 5 (minute hour"
+                        + " day-of-month month day-of-week), no seconds or year field (R2.2)",
+                "pipelines.backup.timeZone: 'Europe/Londn' is not an IANA time zone name; use one of the tz database,"
+                        + " e.g. Etc/UTC or Europe/London (R3.1)",
+                "pipelines.backup.retry.count: 9 is outside 0..5 [set in Pulumi.prod.yaml] (R5.1)");
         verify(provider, never()).newResourceAsync(any());
     }
 

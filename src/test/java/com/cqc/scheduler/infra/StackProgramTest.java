@@ -163,7 +163,7 @@ class StackProgramTest {
         ProgramRun run = ProgramRun.of(stack, new ProviderEmulator());
 
         assertThat(decode(at(run.get(JOB, "daily-data-ingestion-job"), "pubsubTarget.data")))
-                .isEqualTo("{\"source\":\"cqc-api\",\"date\":\"today\"}");
+                .isEqualTo("{\"date\":\"today\",\"source\":\"cqc-api\"}");  // keys sorted (P16)
         assertThat(decode(at(run.get(JOB, "weekly-model-training-job"), "httpTarget.body")))
                 .isEqualTo("{\"model\":\"cqc-classifier\",\"version\":\"auto\"}");
         assertThat(decode(at(run.get(JOB, "dataflow-launch-job"), "httpTarget.body"))).isEqualTo(
@@ -173,7 +173,7 @@ class StackProgramTest {
                 .isEqualTo(java.util.Map.of("check_type", "completeness", "severity", "warning"));
         String recipient = stack.equals("staging") ? "cqc-ml-staging@cqc.example" : "cqc-ml-team@cqc.example";
         assertThat(decode(at(run.get(JOB, "monthly-reports-job"), "httpTarget.body")))
-                .isEqualTo("{\"type\":\"monthly\",\"recipients\":[\"" + recipient + "\"]}");
+                .isEqualTo("{\"recipients\":[\"" + recipient + "\"],\"type\":\"monthly\"}");
     }
 
     @ParameterizedTest
