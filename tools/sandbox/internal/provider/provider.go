@@ -172,6 +172,7 @@ func (p *Provider) Diff(_ context.Context, req plugin.DiffRequest) (plugin.DiffR
 	}
 	var changes []change
 	diffObject("", t.fields, olds, news, t.suppress, false, &changes)
+	changes = withoutIgnored(changes, req.IgnoreChanges)
 	if len(changes) == 0 {
 		return plugin.DiffResult{Changes: plugin.DiffNone}, nil
 	}
@@ -191,6 +192,26 @@ func (p *Provider) Diff(_ context.Context, req plugin.DiffRequest) (plugin.DiffR
 		result.ChangedKeys = append(result.ChangedKeys, resource.PropertyKey(k))
 	}
 	return result, nil
+}
+
+// withoutIgnored drops the changes under an ignoreChanges path. The engine only copies the old
+// *inputs* into the new ones for those paths; the bridge also leaves them out of its diff against the
+// state (pulumi-terraform-bridge pkg/tfbridge/provider.go, Diff with req.IgnoreChanges), which is what
+// lets an input the API answers differently (a Pub/Sub job's deadline, P13) settle.
+func withoutIgnored(changes []change, ignored []string) []change {
+	kept := changes[:0]
+	for _, c := range changes {
+		skip := false
+		for _, path := range ignored {
+			if c.path == path || strings.HasPrefix(c.path, path+".") || strings.HasPrefix(c.path, path+"[") {
+				skip = true
+			}
+		}
+		if !skip {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 func (p *Provider) Create(_ context.Context, req plugin.CreateRequest) (plugin.CreateResponse, error) {

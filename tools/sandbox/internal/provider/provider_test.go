@@ -90,6 +90,11 @@ func TestDiffAfterCreate(t *testing.T) {
 	if diff.Changes != plugin.DiffSome || len(diff.ChangedKeys) != 1 || diff.ChangedKeys[0] != "attemptDeadline" {
 		t.Errorf("a Pub/Sub job must diff on attemptDeadline alone, got %v %v", diff.Changes, diff.ChangedKeys)
 	}
+	diff, err = prov.Diff(ctx, plugin.DiffRequest{URN: jobURN, OldOutputs: created.Properties, NewInputs: checked.Properties,
+		IgnoreChanges: []string{"attemptDeadline"}})
+	if err != nil || diff.Changes != plugin.DiffNone {
+		t.Errorf("with ignoreChanges on attemptDeadline the job must settle, got %v %v (%v)", diff.Changes, diff.ChangedKeys, err)
+	}
 	renamed := checked.Properties.Copy()
 	renamed["name"] = resource.NewProperty("k")
 	diff, err = prov.Diff(ctx, plugin.DiffRequest{URN: jobURN, OldOutputs: created.Properties, NewInputs: renamed})
