@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cqc/cqc-scheduler/tools/sandbox/internal/cloud"
@@ -106,49 +107,9 @@ func alertPolicyType() *resourceType {
 				"notificationChannelNames": list(str()), "renotifyInterval": str()})),
 		}),
 	}
-	save := func(st *cloud.State, cfg config, name string, in map[string]any) (map[string]any, error) {
-		project, err := projectOf(cfg, in)
-		if err != nil {
-			return nil, err
-		}
-		body := map[string]any{}
-		for k, v := range in {
-			if k != "project" {
-				body[k] = v
-			}
-		}
-		if name != "" {
-			body["name"] = name
-		}
-		saved, err := st.SaveAlertPolicy(project, body)
-		if err != nil {
-			return nil, err
-		}
-		return alertState(saved), nil
-	}
-	return &resourceType{
-		token: "gcp:monitoring/alertPolicy:AlertPolicy", fields: fields,
-		create: func(st *cloud.State, cfg config, in map[string]any) (string, map[string]any, error) {
-			state, err := save(st, cfg, "", in)
-			if err != nil {
-				return "", nil, err
-			}
-			return getStr(state, "name"), state, nil
-		},
-		read: func(st *cloud.State, cfg config, id string, old map[string]any) (map[string]any, error) {
-			policy, err := st.GetAlertPolicy(id)
-			if err != nil {
-				return nil, err
-			}
-			return alertState(policy), nil
-		},
-		update: func(st *cloud.State, cfg config, id string, olds, news map[string]any) (map[string]any, error) {
-			return save(st, cfg, id, news)
-		},
-		delete: func(st *cloud.State, cfg config, id string, olds map[string]any) error {
-			return st.DeleteAlertPolicy(id)
-		},
-	}
+	return serverNamed("gcp:monitoring/alertPolicy:AlertPolicy", fields, nil,
+		(*cloud.State).SaveAlertPolicy, (*cloud.State).GetAlertPolicy, (*cloud.State).DeleteAlertPolicy,
+		func(saved, _ map[string]any) map[string]any { return alertState(saved) })
 }
 
 func alertState(policy map[string]any) map[string]any {
@@ -173,48 +134,63 @@ func channelType() *resourceType {
 		"enabled":         boolean().withDefault(true), "userLabels": strMap(), "forceDelete": boolean().withDefault(false),
 		"project": str().optComputed().replaces(),
 	}
-	save := func(st *cloud.State, cfg config, name string, in map[string]any) (map[string]any, error) {
+	t := serverNamed("gcp:monitoring/notificationChannel:NotificationChannel", fields, []string{"forceDelete"},
+		(*cloud.State).SaveNotificationChannel, (*cloud.State).GetNotificationChannel, (*cloud.State).DeleteNotificationChannel,
+		channelState)
+	t.secretOutputs = []string{"sensitiveLabels"}
+	return t
+}
+
+// serverNamed is a resource whose name the API generates (alert policies, notification channels): the
+// name is the id; create and update send the inputs (less the project and the provider-only keys)
+// to one save call, read and delete go by name.
+func serverNamed(token string, fields map[string]*field, providerOnly []string,
+	save func(*cloud.State, string, map[string]any) (map[string]any, error),
+	get func(*cloud.State, string) (map[string]any, error),
+	remove func(*cloud.State, string) error,
+	state func(saved, in map[string]any) map[string]any,
+) *resourceType {
+	put := func(st *cloud.State, cfg config, name string, in map[string]any) (map[string]any, error) {
 		project, err := projectOf(cfg, in)
 		if err != nil {
 			return nil, err
 		}
 		body := map[string]any{}
-		for _, k := range []string{"type", "displayName", "description", "labels", "enabled", "userLabels", "sensitiveLabels"} {
-			if v, ok := in[k]; ok {
+		for k, v := range in {
+			if k != "project" && !slices.Contains(providerOnly, k) {
 				body[k] = v
 			}
 		}
 		if name != "" {
 			body["name"] = name
 		}
-		saved, err := st.SaveNotificationChannel(project, body)
+		saved, err := save(st, project, body)
 		if err != nil {
 			return nil, err
 		}
-		return channelState(saved, in), nil
+		return state(saved, in), nil
 	}
 	return &resourceType{
-		token: "gcp:monitoring/notificationChannel:NotificationChannel", fields: fields,
-		secretOutputs: []string{"sensitiveLabels"},
+		token: token, fields: fields,
 		create: func(st *cloud.State, cfg config, in map[string]any) (string, map[string]any, error) {
-			state, err := save(st, cfg, "", in)
+			saved, err := put(st, cfg, "", in)
 			if err != nil {
 				return "", nil, err
 			}
-			return getStr(state, "name"), state, nil
+			return getStr(saved, "name"), saved, nil
 		},
 		read: func(st *cloud.State, cfg config, id string, old map[string]any) (map[string]any, error) {
-			ch, err := st.GetNotificationChannel(id)
+			got, err := get(st, id)
 			if err != nil {
 				return nil, err
 			}
-			return channelState(ch, old), nil
+			return state(got, old), nil
 		},
 		update: func(st *cloud.State, cfg config, id string, olds, news map[string]any) (map[string]any, error) {
-			return save(st, cfg, id, news)
+			return put(st, cfg, id, news)
 		},
 		delete: func(st *cloud.State, cfg config, id string, olds map[string]any) error {
-			return st.DeleteNotificationChannel(id)
+			return remove(st, id)
 		},
 	}
 }
