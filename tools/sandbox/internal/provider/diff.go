@@ -37,8 +37,9 @@ func diffObject(path string, fields map[string]*field, olds, news map[string]any
 }
 
 func diffValue(path string, f *field, old, new any, suppress suppressor, forceNew bool, root map[string]any, out *[]change) {
-	if isEmpty(new) && f.computed {
-		return // Optional+Computed and not set: the cloud's value stands
+	if new == nil && f.computed {
+		return // Optional+Computed and absent from the inputs: the cloud's value stands (an explicit
+		// false or 0 is set, and differs from the cloud's true or 5: the Terraform plan diffs it)
 	}
 	if isUnknown(new) || (hasUnknown(new) && f.kind != kObject) {
 		*out = append(*out, change{path, forceNew, "update"})
