@@ -42,7 +42,7 @@ final class Values {
             list.forEach(v -> out.add(typed(key, v)));
             return out;
         }
-        if (value instanceof Double d && !FLOAT_FIELDS.contains(key) && d == Math.rint(d) && !d.isInfinite()
+        if (value instanceof Double d && (key == null || !FLOAT_FIELDS.contains(key)) && d == Math.rint(d) && !d.isInfinite()
                 && Math.abs(d) < 1e15) {
             return d.longValue();
         }

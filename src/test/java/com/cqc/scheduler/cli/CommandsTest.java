@@ -39,19 +39,19 @@ class CommandsTest {
                 .contains("gcp:project                        cqc-ml-dev -> cqc-ml-prod")
                 .contains("protectStateful                    false -> true")
                 .contains("topicRetention                     1d -> 7d")
-                .contains("  gcp:cloudscheduler/job:Job  weekly-model-training-job\n    paused                             true -> false\n"
+                .contains("  gcp:cloudscheduler:Job  weekly-model-training-job\n    paused                             true -> false\n"
                         + "    retryConfig.retryCount             1 -> 3")
                 .contains("retryConfig.retryCount             1 -> 5")
                 .contains("(protect)                          false -> true")
                 .doesNotContain("httpTarget.uri")
-                .contains("pipelines differ.");
+                .contains("10 of 10 pipelines.");
     }
 
     @Test
     void diffOfAStackWithItselfFindsNothing() {
         CliRun run = CliRun.of("diff", "--from", "prod", "--to", "prod");
 
-        assertThat(run.out()).contains("No pipeline differs.");
+        assertThat(run.out()).endsWith("No differences.\n");
     }
 
     @Test
