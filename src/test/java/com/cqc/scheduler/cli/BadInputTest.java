@@ -39,7 +39,7 @@ class BadInputTest {
         assertUsage(CliRun.of("plan", "--stack", "dev", "--format", "xml"), "Invalid value for option '--format'");
         assertUsage(CliRun.of("plan"), "Missing required option: '--stack=STACK'");
         assertUsage(CliRun.of("validate", "--all", "--stack", "dev"), "mutually exclusive");
-        assertUsage(CliRun.of(), "a command is required: plan, validate, diff, next-runs, timeline, import, drift");
+        assertUsage(CliRun.of(), "a command is required: plan, validate, diff, next-runs, timeline, import, drift, check");
     }
 
     @Test

@@ -14,7 +14,7 @@ class CommandsTest {
 
     @Test
     void everyCommandHasTheHelpThatUsageErrorsPointTo() {
-        for (String command : new String[] {"plan", "validate", "diff", "next-runs", "timeline", "import", "drift"}) {
+        for (String command : new String[] {"plan", "validate", "diff", "next-runs", "timeline", "import", "drift", "check"}) {
             CliRun run = CliRun.of(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).startsWith("Usage: cqc " + command).contains("Exit codes:");
