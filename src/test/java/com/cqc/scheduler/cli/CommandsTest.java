@@ -65,17 +65,49 @@ class CommandsTest {
     }
 
     @Test
-    void timelineDrawsAWeekAndNamesTheMinutesWhereJobsCollide() throws Exception {
+    void timelineDrawsTheComingWeekAndGroupsEveryClash() throws Exception {
         Path svg = tmp.resolve("prod.svg");
 
-        CliRun run = CliRun.of("timeline", "--stack", "prod", "--out", svg.toString(), "--from", "2026-11-30T12:00:00Z");
+        CliRun run = CliRun.of("timeline", "--stack", "prod", "--out", svg.toString(), "--from", "2026-11-30T12:34:00Z");
 
         assertThat(run.exitCode()).isZero();
         String picture = Files.readString(svg);
-        assertThat(picture).startsWith("<svg").contains("prod: job starts in the UTC week of 2026-11-30")
-                .contains("2026-11-30T03:00:00Z: data-quality-check, daily-backup")
+        assertThat(picture).startsWith("<svg").contains("viewBox=\"0 0 1228 ")
+                .contains("prod: job starts, Mon 2026-11-30 12:00 to Mon 2026-12-07 12:00 UTC")
+                .contains(">daily at 03:00 UTC: data-quality-check, daily-backup<")
+                .contains(">daily except Sun 12-06 at 00:00 UTC: data-quality-check, function-trigger, cloudrun-trigger<")
+                .contains(">Sun 12-06 at 00:00 UTC: weekly-model-training, data-quality-check, function-trigger, cloudrun-trigger,"
+                        + " weekly-appengine-task<")
                 .doesNotContainPattern("fill=\"#d62728\">[^<]*dataflow-launch");
-        assertThat(run.out()).contains("wrote " + svg);
+        assertThat(run.out()).contains("wrote " + svg).contains("from 2026-11-30T12:00:00Z to 2026-12-07T12:00:00Z");
+    }
+
+    @Test
+    void pausedJobsAreNeverClashes() throws Exception {
+        Path svg = tmp.resolve("dev.svg");
+
+        CliRun.of("timeline", "--stack", "dev", "--out", svg.toString(), "--from", "2026-11-30");
+
+        // daily-backup (03:00) and weekly-model-training (Sun 00:00) are paused in dev
+        assertThat(Files.readString(svg)).doesNotContain("data-quality-check, daily-backup")
+                .doesNotContain("weekly-model-training, data-quality-check")
+                .contains(">daily at 02:00 UTC: daily-data-ingestion, data-quality-check<")
+                .contains("<title>daily-backup Mon 2026-11-30 03:00 UTC (paused)</title>");
+    }
+
+    @Test
+    void everyClashIsListedHoweverMany() throws Exception {
+        Path svg = tmp.resolve("prod31.svg");
+
+        CliRun.of("timeline", "--stack", "prod", "--out", svg.toString(), "--from", "2026-11-30", "--days", "31");
+
+        String picture = Files.readString(svg);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) minute\\(s\\) in which several active jobs start \\(red\\),"
+                + " in (\\d+) pattern").matcher(picture);
+        assertThat(m.find()).isTrue();
+        long listed = picture.lines().filter(l -> l.startsWith("<text x=\"20\"")).count();
+        assertThat(listed).isEqualTo(Long.parseLong(m.group(2)));
+        assertThat(Long.parseLong(m.group(1))).isGreaterThan(200);
     }
 
     @Test
