@@ -45,7 +45,7 @@ class BadInputTest {
     @Test
     void aFromThatIsNotAnInstant() {
         assertUsage(CliRun.of("next-runs", "--stack", "dev", "--from", "tomorrow"),
-                "'tomorrow' is not an ISO-8601 instant such as 2026-11-29T00:00:00Z");
+                "'tomorrow' is neither a date such as 2026-11-29 (midnight UTC) nor an ISO-8601 instant");
         assertUsage(CliRun.of("next-runs", "--stack", "dev", "--count", "0"), "--count 0 is outside 1..1000");
     }
 

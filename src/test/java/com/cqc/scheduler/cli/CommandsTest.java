@@ -65,6 +65,20 @@ class CommandsTest {
     }
 
     @Test
+    void nextRunsTakesADateAndPrintsToTheMinute() {
+        CliRun date = CliRun.of("next-runs", "--stack", "prod", "--count", "1", "--from", "2027-03-27");
+        CliRun instant = CliRun.of("next-runs", "--stack", "prod", "--count", "1", "--from", "2027-03-27T00:00:00Z");
+        CliRun seconds = CliRun.of("next-runs", "--stack", "prod", "--count", "1", "--from", "2027-03-27T06:30:45Z");
+
+        assertThat(date.exitCode()).isZero();
+        assertThat(date.out()).startsWith("Next 1 runs after Sat 2027-03-27 00:00 UTC, stack prod\n").isEqualTo(instant.out());
+        assertThat(seconds.out()).startsWith("Next 1 runs after Sat 2027-03-27 06:30 UTC, stack prod\n")
+                .doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d");
+        assertThat(CliRun.of("next-runs", "--stack", "prod", "--from", "2027-02-30").err())
+                .contains("'2027-02-30' is neither a date");
+    }
+
+    @Test
     void timelineDrawsTheComingWeekAndGroupsEveryClash() throws Exception {
         Path svg = tmp.resolve("prod.svg");
 
