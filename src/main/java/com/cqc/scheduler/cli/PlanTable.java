@@ -8,6 +8,7 @@ import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
+import com.cqc.scheduler.schedule.Schedule;
 import com.cqc.scheduler.cli.StateComparison.FieldChange;
 import com.cqc.scheduler.cli.StateComparison.Op;
 import com.cqc.scheduler.cli.StateComparison.Step;
@@ -21,8 +22,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plan for people, laid out like {@code pulumi preview}: a header that says what it compares
@@ -217,7 +220,7 @@ final class PlanTable {
 
     private static void change(String path, Object from, Object to, String tail, List<String> lines) {
         if (from instanceof Map<?, ?> a && to instanceof Map<?, ?> b) {
-            java.util.Set<Object> keys = new java.util.LinkedHashSet<>(a.keySet());
+            Set<Object> keys = new LinkedHashSet<>(a.keySet());
             keys.addAll(b.keySet());
             for (Object k : keys) {
                 if (!Values.flow(a.get(k)).equals(Values.flow(b.get(k))) || a.containsKey(k) != b.containsKey(k)) {
@@ -335,20 +338,19 @@ final class PlanTable {
     }
 
     private List<String> nextRuns(Pipeline p) {
-        List<ZonedDateTime> runs = plan.nextRuns().getOrDefault(p.id(), List.of());
         if (p.paused()) {
             return List.of("next runs: none while paused");
         }
-        if (plan.nextRuns().containsKey(p.id()) && runs.isEmpty() && !(p.schedule() instanceof com.cqc.scheduler.schedule.Schedule.Cron)) {
+        if (!(p.schedule() instanceof Schedule.Cron)) {
             return List.of("next runs: not computed for the legacy schedule format");
         }
+        List<ZonedDateTime> runs = plan.nextRuns().getOrDefault(p.id(), List.of());
         if (runs.isEmpty()) {
-            return List.of();
+            return List.of();   // --runs 0
         }
-        boolean utc = runs.get(0).getZone().normalized().equals(ZoneOffset.UTC) || p.timeZone().getId().equals("Etc/UTC");
+        boolean utc = p.timeZone().normalized().equals(ZoneOffset.UTC);
         List<String> items = runs.stream().map(t -> utc ? WHEN.format(t) : zonedShort(t)).toList();
-        String head = "next runs (" + (utc ? "UTC" : p.timeZone().getId() + ", then UTC") + "): ";
-        return wrapItems(head, items);
+        return wrapItems("next runs (" + (utc ? "UTC" : p.timeZone().getId() + ", then UTC") + "): ", items);
     }
 
     /** {@code Tue 2026-12-01 09:00 +00:00 = 09:00 UTC}, naming the UTC day when it differs. */

@@ -4,6 +4,7 @@ import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ final class StateComparison {
 
     /** The operation per URN (what a comparison with the engine's preview needs). */
     static Map<String, Op> operations(List<Step> steps) {
-        Map<String, Op> out = new java.util.LinkedHashMap<>();
+        Map<String, Op> out = new LinkedHashMap<>();
         steps.forEach(s -> out.put(s.urn(), s.op()));
         return out;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "timeline", description = "A picture of the coming days of job starts (SVG, or HTML when FILE ends in"
@@ -53,7 +54,7 @@ final class TimelineCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot write " + out + ": " + e.getMessage());
         }
-        spec.commandLine().getOut().println("wrote " + out + ": " + week.runs().values().stream().mapToInt(java.util.List::size).sum()
+        spec.commandLine().getOut().println("wrote " + out + ": " + week.runs().values().stream().mapToInt(List::size).sum()
                 + " job starts from " + week.start() + " to " + week.end() + ", " + week.clashes().size()
                 + " minute(s) in which several active jobs start");
         spec.commandLine().getOut().flush();

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,7 +118,7 @@ class CommandsTest {
         CliRun.of("timeline", "--stack", "prod", "--out", svg.toString(), "--from", "2026-11-30", "--days", "31");
 
         String picture = Files.readString(svg);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) minute\\(s\\) in which several active jobs start \\(red\\),"
+        Matcher m = Pattern.compile("(\\d+) minute\\(s\\) in which several active jobs start \\(red\\),"
                 + " in (\\d+) pattern").matcher(picture);
         assertThat(m.find()).isTrue();
         long listed = picture.lines().filter(l -> l.startsWith("<text x=\"20\"")).count();
