@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * What a stack has deployed, read from {@code pulumi stack export} (deployment version 3): each
- * resource's URN, type, inputs, parent and protection. The stack itself and provider resources are
+ * resource's URN, type, inputs, outputs, parent and protection. The stack itself and provider resources are
  * kept apart: the plan does not register them.
  */
 record DeployedState(String stack, Map<String, Resource> resources) {
     /** One resource of the export. */
-    record Resource(String urn, String type, boolean custom, String parent, boolean protect, Map<String, Object> inputs) {}
+    record Resource(String urn, String type, boolean custom, String parent, boolean protect, Map<String, Object> inputs,
+                    Map<String, Object> outputs) {}
 
     static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -61,8 +62,11 @@ record DeployedState(String stack, Map<String, Resource> resources) {
             }
             Map<String, Object> inputs = r.path("inputs").isObject()
                     ? mapper.convertValue(r.path("inputs"), Map.class) : Map.of();
+            Map<String, Object> outputs = r.path("outputs").isObject()
+                    ? mapper.convertValue(r.path("outputs"), Map.class) : Map.of();
             out.put(urn, new Resource(urn, type, r.path("custom").asBoolean(!type.startsWith("cqc:")),
-                    r.hasNonNull("parent") ? r.get("parent").asText() : null, r.path("protect").asBoolean(false), inputs));
+                    r.hasNonNull("parent") ? r.get("parent").asText() : null, r.path("protect").asBoolean(false), inputs,
+                    outputs));
             i++;
         }
         return new DeployedState(stack, out);

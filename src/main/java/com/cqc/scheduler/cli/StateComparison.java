@@ -8,13 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * The steps {@code pulumi preview} would take from a deployed state to the plan, resource by resource
  * (matched by URN, as the engine does): create, update, replace, delete or nothing, with the input
- * fields that differ. Replacement follows the fields the gcp provider forces new ({@link ReplaceRules}).
+ * fields that differ. Fields are compared the way the gcp provider diffs them ({@link ProviderDiff}).
  * Keyed by URN so a test can hold the operations against the real engine's preview on the same state.
  */
 final class StateComparison {
@@ -45,6 +44,9 @@ final class StateComparison {
         }
     }
 
+    private static final String NOTIFICATION_CHANNEL = "gcp:monitoring/notificationChannel:NotificationChannel";
+    private static final String UNKNOWN_CHANNEL = "/notificationChannels/(known after apply)";
+
     private StateComparison() {}
 
     /** Every resource against an empty stack: all creates. */
@@ -57,6 +59,7 @@ final class StateComparison {
     static List<Step> compare(Plan plan, DeployedState state) {
         List<Step> out = new ArrayList<>();
         Set<String> planned = new LinkedHashSet<>();
+        List<String> channels = deployedChannelNames(plan, state);
         for (PlannedResource r : plan.resources()) {
             planned.add(r.urn());
             DeployedState.Resource old = state.resources().get(r.urn());
@@ -64,7 +67,7 @@ final class StateComparison {
                 out.add(new Step(r.urn(), r.type(), r.name(), Op.CREATE, List.of(), r, null));
                 continue;
             }
-            List<FieldChange> changes = r.custom() ? changes(r.type(), old.inputs(), r.props()) : List.of();
+            List<FieldChange> changes = r.custom() ? changes(r.type(), old, withKnownChannels(r.props(), channels)) : List.of();
             Op op = changes.isEmpty() ? Op.SAME
                     : changes.stream().anyMatch(FieldChange::forcesReplacement) ? Op.REPLACE : Op.UPDATE;
             out.add(new Step(r.urn(), r.type(), r.name(), op, changes, r, old));
@@ -85,53 +88,42 @@ final class StateComparison {
         return out;
     }
 
-    /** Top-level input fields that differ; nested values are compared whole and shown whole. */
-    static List<FieldChange> changes(String type, Map<String, Object> deployed, Map<String, Object> planned) {
-        Set<String> fields = new LinkedHashSet<>();
-        planned.keySet().forEach(fields::add);
-        deployed.keySet().stream().filter(k -> !k.startsWith("__")).forEach(fields::add);   // __defaults: the bridge's bookkeeping
-        List<FieldChange> out = new ArrayList<>();
-        for (String field : fields) {
-            Object from = Values.typed(deployed.get(field));
-            Object to = Values.typed(planned.get(field));
-            if (!same(from, to)) {
-                out.add(new FieldChange(field, from, to, ReplaceRules.forcesReplacement(type, field)));
+    /**
+     * The names of the notification channels the plan creates, in order, as the state knows them; null
+     * for one that does not exist yet. The mock engine cannot know a channel's server-assigned name,
+     * but the real engine reads it from the state of a channel that stays.
+     */
+    private static List<String> deployedChannelNames(Plan plan, DeployedState state) {
+        List<String> out = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            if (r.type().equals(NOTIFICATION_CHANNEL)) {
+                DeployedState.Resource old = state.resources().get(r.urn());
+                out.add(old != null && old.outputs().get("name") instanceof String name ? name : null);
             }
         }
         return out;
     }
 
-    /** Equal values; a secret on both sides cannot be compared offline and counts as unchanged. */
-    private static boolean same(Object a, Object b) {
-        if (secret(a) && secret(b)) {
-            return true;
+    /** An alert policy's channel list with the i-th unknown channel name replaced by the i-th deployed one. */
+    private static Map<String, Object> withKnownChannels(Map<String, Object> props, List<String> channels) {
+        if (!(props.get("notificationChannels") instanceof List<?> list)) {
+            return props;
         }
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
+        List<Object> resolved = new ArrayList<>();
+        int created = 0;
+        for (Object channel : list) {
+            boolean unknown = channel instanceof String text && text.endsWith(UNKNOWN_CHANNEL);
+            String known = unknown && created < channels.size() ? channels.get(created) : null;
+            created += unknown ? 1 : 0;
+            resolved.add(known != null ? known : channel);
         }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (!x.keySet().equals(y.keySet())) {
-                return false;
-            }
-            return x.keySet().stream().allMatch(k -> same(x.get(k), y.get(k)));
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!same(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
+        Map<String, Object> out = new LinkedHashMap<>(props);
+        out.put("notificationChannels", resolved);
+        return out;
     }
 
-    /** The plan writes secrets as "[secret]"; an export holds them as a signed ciphertext object. */
-    private static boolean secret(Object value) {
-        return "[secret]".equals(value)
-                || value instanceof Map<?, ?> m && m.containsKey("4dabf18193072939515e22adb298388d");
+    private static List<FieldChange> changes(String type, DeployedState.Resource old, Map<String, Object> planned) {
+        return ProviderDiff.changes(type, old.inputs(), old.outputs(), planned).stream()
+                .map(c -> new FieldChange(c.field(), c.from(), c.to(), c.forcesReplacement())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.cqc.scheduler.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,10 @@ final class StackExports {
             out.put("type", r.get("type").asText());
             ObjectNode inputs = r.get("props").deepCopy();
             if (r.get("custom").asBoolean()) {
+                // What the provider's Check returns: the schema defaults filled in.
+                ProviderDiff.checked(r.get("type").asText(), MAPPER.convertValue(inputs, new TypeReference<Map<String, Object>>() {}))
+                        .forEach((k, v) -> inputs.set(k, MAPPER.valueToTree(v)));
+                resolveChannels(inputs, stack);
                 out.put("id", r.get("name").asText() + "-id");
                 inputs.putArray("__defaults");
                 out.set("inputs", inputs);
@@ -53,6 +59,19 @@ final class StackExports {
             }
         }
         return root;
+    }
+
+    /** The alert policy's channels as an up would have left them: the created channel's assigned name. */
+    private static void resolveChannels(ObjectNode inputs, String stack) {
+        if (inputs.get("notificationChannels") instanceof ArrayNode channels) {
+            int created = 0;
+            for (int i = 0; i < channels.size(); i++) {
+                if (channels.get(i).asText().endsWith("(known after apply)")) {
+                    channels.set(i, MAPPER.getNodeFactory().textNode(channels.get(i).asText()
+                            .replace("(known after apply)", String.valueOf(5000 + created++))));
+                }
+            }
+        }
     }
 
     /** The resource of an export with the given logical name. */
@@ -80,8 +99,24 @@ final class StackExports {
         throw new AssertionError("no resource " + name + " in the export");
     }
 
+    /**
+     * Applies {@code edit} to the export's inputs, then writes it with outputs as the cloud would
+     * report them after an up of those inputs (the inputs and the id; a channel's name resolved).
+     */
     static Path write(ObjectNode export, Path file, Consumer<ObjectNode> edit) throws Exception {
         edit.accept(export);
+        int channel = 0;
+        for (JsonNode r : export.get("deployment").get("resources")) {
+            if (r.has("inputs") && r.has("outputs") && !r.get("type").asText().startsWith("pulumi:")) {
+                ObjectNode outputs = r.get("inputs").deepCopy();
+                outputs.remove("__defaults");
+                outputs.put("id", r.get("id").asText());
+                if (r.get("type").asText().equals("gcp:monitoring/notificationChannel:NotificationChannel")) {
+                    outputs.put("name", "projects/" + outputs.get("project").asText() + "/notificationChannels/" + (5000 + channel++));
+                }
+                ((ObjectNode) r).set("outputs", outputs);
+            }
+        }
         Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(export));
         return file;
     }
