@@ -223,7 +223,8 @@ final class PlanTable {
             Set<Object> keys = new LinkedHashSet<>(a.keySet());
             keys.addAll(b.keySet());
             for (Object k : keys) {
-                if (!Values.flow(a.get(k)).equals(Values.flow(b.get(k))) || a.containsKey(k) != b.containsKey(k)) {
+                boolean unsetAndEmpty = b.get(k) == null && Values.flow(a.get(k)).matches("\\{}|\\[]|\"\"|null|false|0");
+                if (!unsetAndEmpty && !Values.flow(a.get(k)).equals(Values.flow(b.get(k)))) {
                     change(path + "." + k, a.get(k), b.get(k), tail, lines);
                 }
             }
