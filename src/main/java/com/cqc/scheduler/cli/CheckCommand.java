@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now();
-        Path plans = Files.createTempDirectory("cqc-check");
+        Path plans = Files.createDirectories(workspace.dir().resolve("target").resolve("check"));   // kept for a look
         Map<String, Path> planned = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (String stack : stacks) {
@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
             Path file = plans.resolve(stack + ".json");
             Files.writeString(file, PlanJson.render(plan));
             out.println("plan: " + plan.resources().size() + " resources (" + plan.resources().stream().filter(r -> r.custom()).count()
-                    + " in the cloud)");
+                    + " in the cloud), written to " + workspace.dir().relativize(file));
             planned.put(stack, file);
         }
         int policyCode = planned.isEmpty() ? 0 : policyCheck(pack, planned, out);
@@ -90,7 +90,6 @@ final class CheckCommand implements Callable<Integer> {
             out.println("check FAILED: " + String.join("; ", failures));
         }
         out.flush();
-        deleteAll(plans);
         return failures.isEmpty() ? ExitCodes.OK : policyCode > 1 ? ExitCodes.USAGE : ExitCodes.INVALID_CONFIG;
     }
 
@@ -132,14 +131,5 @@ final class CheckCommand implements Callable<Integer> {
             output.lines().forEach(line -> out.println("  " + line));
         }
         return code;
-    }
-
-    private static void deleteAll(Path dir) throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-        Files.deleteIfExists(dir);
     }
 }

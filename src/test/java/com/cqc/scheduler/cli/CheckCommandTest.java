@@ -43,10 +43,11 @@ class CheckCommandTest {
         CliRun run = check("--all");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("== dev\nvalidation: valid, 10 pipelines, 0 warning(s)\nplan: 43 resources (33 in the cloud)\n")
+        assertThat(run.out()).contains("== dev\nvalidation: valid, 10 pipelines, 0 warning(s)\nplan: 43 resources (33 in the cloud), written to target/check/dev.json\n")
                 .contains("-- stack prod: 0 mandatory, 0 advisory violation(s)")
                 .contains("policy check PASSED")
                 .endsWith("check PASSED: dev, prod, staging valid, planned and within the mandatory policies\n");
+        assertThat(project.resolve("target/check/prod.json")).content().contains("\"stack\" : \"prod\"");
     }
 
     @Test
