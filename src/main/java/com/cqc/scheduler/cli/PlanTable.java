@@ -9,7 +9,6 @@ import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 import com.cqc.scheduler.schedule.Schedule;
-import com.cqc.scheduler.cli.StateComparison.FieldChange;
 import com.cqc.scheduler.cli.StateComparison.Op;
 import com.cqc.scheduler.cli.StateComparison.Step;
 
@@ -196,7 +195,7 @@ final class PlanTable {
         if (step.op() == Op.CREATE && r.custom()) {
             lines.addAll(r.type().equals("gcp:cloudscheduler/job:Job") ? job(p, r.props()) : settings(r));
         }
-        for (FieldChange c : step.changes()) {
+        for (ProviderDiff.Change c : step.changes()) {
             lines.addAll(change(c));
         }
         if (p != null) {
@@ -212,7 +211,7 @@ final class PlanTable {
      * {@code ~ field: old => new}, {@code + field: new} or {@code - field: old}, as Pulumi's diff writes
      * them; inside objects only the leaves that differ ({@code ~ retryConfig.retryCount: 1 => 3}).
      */
-    private static List<String> change(FieldChange c) {
+    private static List<String> change(ProviderDiff.Change c) {
         List<String> lines = new ArrayList<>();
         change(c.field(), c.from(), c.to(), c.forcesReplacement() ? "  (forces replacement)" : "", lines);
         return lines;

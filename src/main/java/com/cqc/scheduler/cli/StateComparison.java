@@ -30,14 +30,11 @@ final class StateComparison {
         }
     }
 
-    /** One input field that differs; {@code from}/{@code to} are null where the field is absent. */
-    record FieldChange(String field, Object from, Object to, boolean forcesReplacement) {}
-
     /**
      * One resource's step. {@code planned} is null for a delete; {@code deployed} is null for a create.
      * A change of protection alone is not an operation (the engine only rewrites the state).
      */
-    record Step(String urn, String type, String name, Op op, List<FieldChange> changes,
+    record Step(String urn, String type, String name, Op op, List<ProviderDiff.Change> changes,
                 PlannedResource planned, DeployedState.Resource deployed) {
         boolean protectChanges() {
             return planned != null && deployed != null && planned.options().protect() != deployed.protect();
@@ -67,9 +64,10 @@ final class StateComparison {
                 out.add(new Step(r.urn(), r.type(), r.name(), Op.CREATE, List.of(), r, null));
                 continue;
             }
-            List<FieldChange> changes = r.custom() ? changes(r.type(), old, withKnownChannels(r.props(), channels)) : List.of();
+            List<ProviderDiff.Change> changes = r.custom()
+                    ? ProviderDiff.changes(r.type(), old.inputs(), old.outputs(), withKnownChannels(r.props(), channels)) : List.of();
             Op op = changes.isEmpty() ? Op.SAME
-                    : changes.stream().anyMatch(FieldChange::forcesReplacement) ? Op.REPLACE : Op.UPDATE;
+                    : changes.stream().anyMatch(ProviderDiff.Change::forcesReplacement) ? Op.REPLACE : Op.UPDATE;
             out.add(new Step(r.urn(), r.type(), r.name(), op, changes, r, old));
         }
         for (DeployedState.Resource old : state.resources().values()) {
@@ -78,13 +76,6 @@ final class StateComparison {
                 out.add(new Step(old.urn(), old.type(), name, Op.DELETE, List.of(), null, old));
             }
         }
-        return out;
-    }
-
-    /** The operation per URN (what a comparison with the engine's preview needs). */
-    static Map<String, Op> operations(List<Step> steps) {
-        Map<String, Op> out = new LinkedHashMap<>();
-        steps.forEach(s -> out.put(s.urn(), s.op()));
         return out;
     }
 
@@ -120,10 +111,5 @@ final class StateComparison {
         Map<String, Object> out = new LinkedHashMap<>(props);
         out.put("notificationChannels", resolved);
         return out;
-    }
-
-    private static List<FieldChange> changes(String type, DeployedState.Resource old, Map<String, Object> planned) {
-        return ProviderDiff.changes(type, old.inputs(), old.outputs(), planned).stream()
-                .map(c -> new FieldChange(c.field(), c.from(), c.to(), c.forcesReplacement())).toList();
     }
 }
