@@ -4,7 +4,9 @@ import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.ConfigSource;
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.ScheduledPipeline;
+import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
+import com.cqc.scheduler.model.StackModel;
 import com.cqc.scheduler.model.StackSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,14 +70,26 @@ public final class Importer {
                 catalog.set("defaults", defaults);
             }
             catalog.putObject("pipelines").set(imported.id(), imported.entry());
-            new StackLoader(now).load(YAML.writeValueAsString(catalog), "(imported entry)", new WithoutOverrides(config));
-            return imported;
+            StackModel model = new StackLoader(now).load(YAML.writeValueAsString(catalog), "(imported entry)",
+                    new WithoutOverrides(config));
+            return withInvokerNamed(imported, model.pipelines().get(0));
         } catch (ConfigException e) {
             List<Problem> errors = e.problems().stream().filter(Problem::isError).toList();
             return new Translation.Skipped(imported.name(), errors.stream().map(p -> "the entry would be invalid: " + p).toList());
         } catch (JsonProcessingException e) {
             return new Translation.Skipped(imported.name(), List.of("the catalog's defaults are not YAML: " + e.getOriginalMessage()));
         }
+    }
+
+    /** Names the new invoker account as the program will create it (the loader derives the id). */
+    private Translation.Imported withInvokerNamed(Translation.Imported imported, Pipeline pipeline) {
+        if (imported.reusedAccount().isPresent() || pipeline.serviceAccountId().isEmpty()) {
+            return imported;
+        }
+        List<String> notes = new ArrayList<>(imported.notes());
+        notes.add("its new invoker account will be " + pipeline.serviceAccountId().get() + "@" + stack.project()
+                + ".iam.gserviceaccount.com");
+        return new Translation.Imported(imported.name(), imported.id(), imported.entry(), notes, imported.reusedAccount());
     }
 
     /** The YAML of the imported entries, indented to sit under {@code pipelines:}. */

@@ -194,9 +194,9 @@ final class JobTranslator {
             }
             return Optional.of(m.group(1));
         }
+        // The new account's id is the loader's to derive; Importer names it once the entry is loaded.
         notes.add("its token account " + email + " is not a user-managed account of " + stack.project()
-                + "; the first up gives the job its own invoker sch-" + jobName.id() + " (least privilege), which"
-                + " updates the job");
+                + "; the first up gives the job its own invoker account (least privilege), which updates the job");
         return Optional.empty();
     }
 

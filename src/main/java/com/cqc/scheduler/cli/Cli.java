@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
 @Command(name = "cqc", mixinStandardHelpOptions = true, version = "cqc-scheduler 1.0.0", scope = CommandLine.ScopeType.INHERIT,
         description = "Offline plan, validation and schedules of the CQC Cloud Scheduler stacks (no cloud credentials needed).",
         subcommands = {PlanCommand.class, ValidateCommand.class, DiffCommand.class, NextRunsCommand.class,
-                TimelineCommand.class, ImportCommand.class, DriftCommand.class},
+                TimelineCommand.class, ImportCommand.class, DriftCommand.class, CheckCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (warnings may be printed)", "1:invalid configuration", "2:usage error",
                 "3:the cloud differs from the code (drift)", "70:internal error"})

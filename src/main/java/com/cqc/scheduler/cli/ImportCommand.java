@@ -2,9 +2,11 @@ package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.adopt.CatalogAppender;
 import com.cqc.scheduler.adopt.Importer;
+import com.cqc.scheduler.adopt.StackOverrideAppender;
 import com.cqc.scheduler.adopt.Translation;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.StackFile;
+import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.model.StackModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -21,8 +23,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -43,12 +49,17 @@ final class ImportCommand implements Callable<Integer> {
     Path importFile;
     @Option(names = "--dry-run", description = "Report what would be imported; write nothing.")
     boolean dryRun;
+    @Option(names = "--stacks", split = ",", paramLabel = "STACK", description = "Other stacks that deploy the new"
+            + " entries too (they create the jobs there). Every other stack that reads the catalog gets"
+            + " 'enabled: false' for them in its Pulumi.<stack>.yaml.")
+    List<String> stacks;
 
     @Override
     public Integer call() throws Exception {
         Workspace workspace = stack.workspace();
         StackFile stackFile = stack.file();
         Instant now = Instant.now();
+        Set<String> deploying = deployingStacks(workspace);
         StackModel model = stack.load(now);
         List<JsonNode> jobs = listing.read();
         Path from = listing.file;
@@ -78,6 +89,9 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (imported.isEmpty() || dryRun) {
+            if (dryRun && !imported.isEmpty()) {
+                out.println("other stacks would get 'enabled: false' for the new entries unless named with --stacks");
+            }
             out.println(dryRun ? "dry run: nothing written" : "nothing to write");
             out.flush();
             return ExitCodes.OK;
@@ -90,15 +104,82 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ConfigException.of(catalogFile.getFileName().toString(), e.getMessage());
         }
+        List<String> newIds = imported.stream().map(Translation.Imported::id).toList();
+        // Every file this import changes, checked through the loader before any is written.
+        Map<Path, String> writes = new LinkedHashMap<>();
+        writes.put(catalogFile, appended);
+        List<String> report = new ArrayList<>();
+        List<String> sharing = new ArrayList<>();
+        for (String other : workspace.stacks()) {
+            StackFile otherFile = workspace.stackFile(other);
+            Path otherCatalog = catalog != null && other.equals(stack.name) ? catalog : workspace.catalog(otherFile);
+            if (!otherCatalog.toAbsolutePath().normalize().equals(catalogFile.toAbsolutePath().normalize())) {
+                report.add(other + ": unchanged (it reads another catalog, " + otherCatalog.getFileName() + ")");
+                continue;
+            }
+            sharing.add(other);
+            Path otherPath = workspace.dir().resolve("Pulumi." + other + ".yaml");
+            String otherText = Workspace.read(otherPath, "stack file");
+            if (deploying.contains(other)) {
+                report.add(other.equals(stack.name)
+                        ? other + ": deploys " + String.join(", ", newIds) + " (adopted with pulumi import, not created)"
+                        : other + ": WILL CREATE " + String.join(", ", newIds) + " on its next up (--stacks); they are"
+                        + " not imported there, and the entries carry " + stack.name + "'s values: review them");
+            } else {
+                String disabled;
+                try {
+                    disabled = StackOverrideAppender.disable(otherText, newIds, comment + "; remove to deploy them here");
+                } catch (IllegalArgumentException e) {
+                    throw ConfigException.of(otherPath.getFileName().toString(), "cannot add 'enabled: false' for the"
+                            + " imported pipelines: " + e.getMessage() + "; nothing was written");
+                }
+                writes.put(otherPath, disabled);
+                report.add(other + ": enabled: false written for " + String.join(", ", newIds) + " in "
+                        + otherPath.getFileName() + "; it deploys nothing new");
+            }
+        }
+        String catalogAfter = writes.get(catalogFile);
+        for (String each : sharing) {
+            Path path = workspace.dir().resolve("Pulumi." + each + ".yaml");
+            StackFile edited = StackFile.parse(each, path.getFileName().toString(), StackLoader.PROJECT,
+                    writes.getOrDefault(path, Workspace.read(path, "stack file")));
+            new StackLoader(now).load(catalogAfter, catalogFile.getFileName().toString(), edited);
+        }
         Path importPath = importFile == null ? workspace.dir().resolve("import-" + stack.name + ".json") : importFile;
-        write(catalogFile, appended);
-        write(importPath, importer.importFile(imported));
+        writes.put(importPath, importer.importFile(imported));
+        writes.forEach(ImportCommand::write);
         out.println("wrote " + imported.size() + " entries to " + catalogFile + " and the import document " + importPath);
-        out.println("next: review the entries (bin/cqc diff, bin/cqc plan --stack " + stack.name + "), then");
-        out.println("  pulumi import --stack " + stack.name + " --file " + importPath + " --yes");
-        out.println("  pulumi preview --stack " + stack.name + "   # the imported jobs show no change");
+        out.println("stacks:");
+        report.forEach(line -> out.println("  " + line));
+        String file = workspace.dir().toAbsolutePath().normalize().relativize(importPath.toAbsolutePath().normalize()).toString();
+        out.println("next (docs/operations.md, \"Adopt hand-made jobs\", steps 4 to 6):");
+        nextSteps(stack.name, file).forEach(c -> out.println("  " + c));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The commands of docs/operations.md that follow an import, for one stack and import file. */
+    static List<String> nextSteps(String stack, String importFile) {
+        return List.of(
+                "bin/cqc validate --all",
+                "bin/cqc check --stack " + stack,
+                "pulumi import --stack " + stack + " --file " + importFile + " --protect=false --generate-code=false",
+                "pulumi preview --stack " + stack + " --diff --policy-pack policies --policy-pack-config policies/config/"
+                        + stack + ".json");
+    }
+
+    /** The stacks that deploy the new entries: the importing one, plus any named with --stacks. */
+    private Set<String> deployingStacks(Workspace workspace) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(stack.name);
+        for (String s : stacks == null ? List.<String>of() : stacks) {
+            if (!workspace.stacks().contains(s)) {
+                throw new UsageException("--stacks: unknown stack '" + s + "'; known stacks: "
+                        + String.join(", ", workspace.stacks()));
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     private static JsonNode catalogTree(String text, Path file) throws ConfigException {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ final class NextRunsCommand implements Callable<Integer> {
     StackOptions stack;
     @Option(names = "--count", defaultValue = "5", paramLabel = "N", description = "Fire times per job (1..1000, default 5).")
     int count;
-    @Option(names = "--from", paramLabel = "INSTANT", description = "After this ISO-8601 instant (default: now).")
+    @Option(names = "--from", paramLabel = "WHEN", converter = When.class,
+            description = "After this instant or date (a date means its midnight UTC); default: now.")
     Instant from;
 
     @Override
@@ -36,7 +38,8 @@ final class NextRunsCommand implements Callable<Integer> {
         StackModel model = stack.load(start);
         Map<String, List<ZonedDateTime>> runs = Plan.nextRuns(model, start, count);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Next %d runs after %s, stack %s%n", count, start, stack.name);
+        out.printf("Next %d runs after %s UTC, stack %s%n", count,
+                PlanTable.WHEN.format(start.atZone(ZoneOffset.UTC)), stack.name);
         for (Pipeline p : model.pipelines()) {
             out.printf("%n%s  \"%s\" %s%s%n", p.id(), p.schedule().expression(), p.timeZone().getId(),
                     p.paused() ? "  (PAUSED: no runs until resumed)" : "");

@@ -24,8 +24,17 @@ final class PlanJson {
     private PlanJson() {}
 
     static String render(Plan plan) {
+        return render(plan, null);
+    }
+
+    /** With {@code steps} (a plan against a deployed state), adds what happens to each resource. */
+    static String render(Plan plan, List<StateComparison.Step> steps) {
         try {
-            return MAPPER.writeValueAsString(document(plan));
+            Map<String, Object> doc = document(plan);
+            if (steps != null) {
+                doc.put("operations", steps.stream().map(PlanJson::operation).toList());
+            }
+            return MAPPER.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the plan cannot be written as JSON", e);
         }
@@ -53,7 +62,7 @@ final class PlanJson {
         out.put("custom", r.custom());
         out.put("parent", r.parentUrn());
         out.put("pipeline", r.pipeline());
-        out.put("props", r.props());
+        out.put("props", Values.typedMap(r.props()));
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("protect", r.options().protect());
         options.put("retainOnDelete", r.options().retainOnDelete());
@@ -63,6 +72,21 @@ final class PlanJson {
         options.put("ignoreChanges", r.options().ignoreChanges());
         out.put("options", options);
         out.put("afterApply", r.afterApply());
+        return out;
+    }
+
+    private static Map<String, Object> operation(StateComparison.Step step) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("urn", step.urn());
+        out.put("op", step.op() == StateComparison.Op.SAME ? "same" : step.op().word);
+        out.put("changes", step.changes().stream().map(c -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("field", c.field());
+            change.put("from", c.from());
+            change.put("to", c.to());
+            change.put("forcesReplacement", c.forcesReplacement());
+            return change;
+        }).toList());
         return out;
     }
 

@@ -1,56 +1,364 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
+import com.cqc.scheduler.schedule.Schedule;
+import com.cqc.scheduler.cli.StateComparison.Op;
+import com.cqc.scheduler.cli.StateComparison.Step;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The plan for people: resources grouped by pipeline, the settings that matter, and when each job fires. */
+/**
+ * The plan for people, laid out like {@code pulumi preview}: a header that says what it compares
+ * against, the resource tree with short type names and one operation each, the settings of what is
+ * created (or the fields that change) in YAML flow syntax, each job's declared and resolved schedule
+ * and next fire times, and the closing {@code Resources:} summary.
+ */
 final class PlanTable {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter UTC_DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
     private static final String AFTER_APPLY = "(known after apply)";
+    private static final int WIDTH = 130;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PlanTable() {}
+    /** What the plan is compared with: nothing (every resource a create) or a {@code pulumi stack export}. */
+    record Baseline(String description, List<Step> steps, boolean empty) {
+        static Baseline empty(Plan plan) {
+            return new Baseline(null, StateComparison.againstEmpty(plan), true);
+        }
+
+        static Baseline state(Plan plan, DeployedState state, String file) {
+            return new Baseline(file, StateComparison.compare(plan, state), false);
+        }
+    }
+
+    private final Plan plan;
+    private final Baseline baseline;
+    private final Map<String, Pipeline> jobs = new LinkedHashMap<>();
+    private final StringBuilder out = new StringBuilder();
+
+    private PlanTable(Plan plan, Baseline baseline) {
+        this.plan = plan;
+        this.baseline = baseline;
+        for (Pipeline p : plan.model().pipelines()) {
+            plan.resourcesOf(p.id()).stream().filter(r -> r.type().equals("gcp:cloudscheduler/job:Job"))
+                    .forEach(r -> jobs.put(r.urn(), p));
+        }
+    }
 
     static String render(Plan plan) {
-        StringBuilder out = new StringBuilder();
-        StackSettings s = plan.model().settings();
-        long custom = plan.resources().stream().filter(PlannedResource::custom).count();
-        out.append("Plan for stack ").append(s.stack()).append(": project ").append(s.project())
-                .append(", region ").append(s.region()).append(", ").append(plan.model().pipelines().size())
-                .append(" pipelines, ").append(custom).append(" cloud resources (+")
-                .append(plan.resources().size() - custom).append(" components)\n");
-        out.append("Every resource below is what `pulumi preview` would register; values marked ")
-                .append(AFTER_APPLY).append(" exist only once applied.\n");
-        List<PlannedResource> stackWide = plan.stackResources();
-        if (!stackWide.isEmpty()) {
-            out.append("\nstack-wide\n");
-            stackWide.forEach(r -> resource(out, r));
+        return render(plan, Baseline.empty(plan));
+    }
+
+    static String render(Plan plan, Baseline baseline) {
+        PlanTable table = new PlanTable(plan, baseline);
+        table.header();
+        table.tree();
+        table.summary();
+        return table.out.toString();
+    }
+
+    /** {@code gcp:cloudscheduler/job:Job} as Pulumi displays it: {@code gcp:cloudscheduler:Job}. */
+    static String shortType(String type) {
+        String[] parts = type.split(":");
+        if (parts.length == 3 && parts[1].contains("/")) {
+            return parts[0] + ":" + parts[1].substring(0, parts[1].indexOf('/')) + ":" + parts[2];
         }
-        for (Pipeline p : plan.model().pipelines()) {
-            out.append('\n').append(p.id()).append("  [").append(p.target().kind()).append(", ")
-                    .append(p.paused() ? "PAUSED" : "enabled").append("]\n");
-            plan.resourcesOf(p.id()).forEach(r -> resource(out, r));
-            List<ZonedDateTime> runs = plan.nextRuns().get(p.id());
-            if (runs.isEmpty()) {
-                out.append("    next runs: not computed for the legacy schedule format\n");
-            } else {
-                out.append("    next runs (").append(p.timeZone().getId()).append(" | UTC):\n");
-                runs.forEach(t -> out.append("      ").append(zonedAndUtc(t)).append('\n'));
+        return type;
+    }
+
+    private void header() {
+        StackSettings s = plan.model().settings();
+        out.append("Previewing stack ").append(s.stack()).append(" (project ").append(s.project()).append(", region ")
+                .append(s.region()).append(")");
+        if (baseline.empty()) {
+            out.append(" against an empty stack: nothing is deployed, so every resource is a create.\n")
+                    .append("To plan against what is deployed, pass --state FILE (the output of `pulumi stack export`).\n");
+        } else {
+            out.append(" against the deployed state in ").append(baseline.description()).append(".\n");
+        }
+        out.append("Offline: the real program on Pulumi's mock engine. Outputs only the cloud knows (job state, IAM etags,"
+                + " unique ids) are ").append(AFTER_APPLY).append(".\n\n");
+    }
+
+    // ---- the tree ------------------------------------------------------------------------------
+
+    private record Node(Step step, List<Node> children) {}
+
+    private void tree() {
+        List<Node> roots = new ArrayList<>();
+        Map<String, Node> byUrn = new LinkedHashMap<>();
+        for (Step step : baseline.steps()) {
+            Node node = new Node(step, new ArrayList<>());
+            byUrn.put(step.urn(), node);
+            String parent = step.planned() != null ? step.planned().parentUrn() : step.deployed().parent();
+            Node parentNode = parent == null ? null : byUrn.get(parent);
+            (parentNode == null ? roots : parentNode.children()).add(node);
+        }
+        List<String[]> rows = new ArrayList<>();
+        List<List<String>> details = new ArrayList<>();
+        String stackName = StackLoader.PROJECT + "-" + plan.model().settings().stack();
+        rows.add(new String[] {stackOp().symbol, "pulumi:pulumi:Stack", stackName, stackOp().word, ""});
+        details.add(List.of());
+        for (int i = 0; i < roots.size(); i++) {
+            walk(roots.get(i), "", i == roots.size() - 1, rows, details);
+        }
+        int typeWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(4) + 2;
+        int nameWidth = rows.stream().mapToInt(r -> r[2].length()).max().orElse(4) + 2;
+        out.append(String.format("     %-" + typeWidth + "s%-" + nameWidth + "s%-9s%s%n", "Type", "Name", "Plan", "Info"));
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            out.append(String.format(" %-3s %-" + typeWidth + "s%-" + nameWidth + "s%-9s%s", r[0], r[1], r[2], r[3], r[4])
+                    .stripTrailing()).append('\n');
+            for (String line : details.get(i)) {
+                out.append("     ").append(line).append('\n');
             }
         }
-        List<Problem> warnings = plan.model().warnings();
-        out.append('\n').append(warnings.isEmpty() ? "No warnings.\n" : warnings.size() + " warning(s):\n");
-        warnings.forEach(w -> out.append("  warning: ").append(w).append('\n'));
-        return out.toString();
+    }
+
+    /** The stack resource: created with the first deployment, there already when a state is given. */
+    private Op stackOp() {
+        return baseline.empty() ? Op.CREATE : Op.SAME;
+    }
+
+    private void walk(Node node, String indent, boolean last, List<String[]> rows, List<List<String>> details) {
+        Step step = node.step();
+        rows.add(new String[] {step.op().symbol, indent + (last ? "└─ " : "├─ ") + shortType(step.type()), step.name(),
+                step.op().word, info(step)});
+        String childIndent = indent + (last ? "   " : "│  ");
+        String bar = childIndent + (node.children().isEmpty() ? "   " : "│  ");
+        details.add(details(step).stream().map(line -> bar + line).toList());
+        for (int i = 0; i < node.children().size(); i++) {
+            walk(node.children().get(i), childIndent, i == node.children().size() - 1, rows, details);
+        }
+    }
+
+    private String info(Step step) {
+        List<String> notes = new ArrayList<>();
+        PlannedResource r = step.planned();
+        if (r != null && r.type().equals(ScheduledPipeline.TYPE)) {
+            plan.model().pipelines().stream().filter(p -> p.id().equals(r.name())).findFirst()
+                    .ifPresent(p -> notes.add(p.target().kind() + " job" + (p.paused() ? ", paused" : "")));
+        }
+        if (r != null && jobs.containsKey(r.urn()) && Boolean.TRUE.equals(r.props().get("paused"))) {
+            notes.add("paused");
+        }
+        if (step.op() == Op.UPDATE || step.op() == Op.REPLACE) {
+            notes.add("[diff: " + String.join(" ", step.changes().stream().map(c -> "~" + c.field()).toList()) + "]");
+        }
+        if (r != null) {
+            if (step.protectChanges()) {
+                notes.add("protect: " + step.deployed().protect() + " => " + r.options().protect());
+            } else if (r.options().protect()) {
+                notes.add("[protect]");
+            }
+            if (r.options().retainOnDelete()) {
+                notes.add("[retain on delete]");
+            }
+            if (r.options().deleteBeforeReplace()) {
+                notes.add("[delete before replace]");
+            }
+        } else if (step.deployed().protect()) {
+            notes.add("protected: the delete fails until it is unprotected");
+        }
+        if (step.op() == Op.REPLACE && step.deployed().protect()) {
+            notes.add("protected: the replace fails until it is unprotected");
+        }
+        return String.join("  ", notes);
+    }
+
+    // ---- details under a resource ----------------------------------------------------------------
+
+    private List<String> details(Step step) {
+        List<String> lines = new ArrayList<>();
+        PlannedResource r = step.planned();
+        Pipeline p = r == null ? null : jobs.get(r.urn());
+        if (step.op() == Op.CREATE && r.custom()) {
+            lines.addAll(r.type().equals("gcp:cloudscheduler/job:Job") ? job(p, r.props()) : settings(r));
+        }
+        for (ProviderDiff.Change c : step.changes()) {
+            lines.addAll(change(c));
+        }
+        if (p != null) {
+            if (step.op() != Op.CREATE) {
+                lines.add(0, schedule(p, r.props()));
+            }
+            lines.addAll(nextRuns(p));
+        }
+        return lines;
+    }
+
+    /**
+     * {@code ~ field: old => new}, {@code + field: new} or {@code - field: old}, as Pulumi's diff writes
+     * them; inside objects only the leaves that differ ({@code ~ retryConfig.retryCount: 1 => 3}).
+     */
+    private static List<String> change(ProviderDiff.Change c) {
+        List<String> lines = new ArrayList<>();
+        change(c.field(), c.from(), c.to(), c.forcesReplacement() ? "  (forces replacement)" : "", lines);
+        return lines;
+    }
+
+    private static void change(String path, Object from, Object to, String tail, List<String> lines) {
+        if (from instanceof Map<?, ?> a && to instanceof Map<?, ?> b) {
+            Set<Object> keys = new LinkedHashSet<>(a.keySet());
+            keys.addAll(b.keySet());
+            for (Object k : keys) {
+                boolean unsetAndEmpty = b.get(k) == null && Values.flow(a.get(k)).matches("\\{}|\\[]|\"\"|null|false|0");
+                if (!unsetAndEmpty && !Values.flow(a.get(k)).equals(Values.flow(b.get(k)))) {
+                    change(path + "." + k, a.get(k), b.get(k), tail, lines);
+                }
+            }
+        } else if (from == null) {
+            lines.add("+ " + path + ": " + Values.flow(to) + tail);
+        } else if (to == null) {
+            lines.add("- " + path + ": " + Values.flow(from) + tail);
+        } else {
+            lines.add("~ " + path + ": " + Values.flow(from) + " => " + Values.flow(to) + tail);
+        }
+    }
+
+    /** The inputs worth reading per type, in reading order; other types show every input but the project. */
+    private static final Map<String, List<String>> SHOWN = Map.of(
+            "gcp:projects/service:Service", List.of("service", "disableOnDestroy"),
+            "gcp:pubsub/topic:Topic", List.of("name", "messageRetentionDuration", "labels"),
+            "gcp:pubsub/topicIAMMember:TopicIAMMember", List.of("role", "member", "topic"),
+            "gcp:serviceaccount/account:Account", List.of("accountId", "displayName"),
+            "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", List.of("role", "member", "name", "location"),
+            "gcp:projects/iAMMember:IAMMember", List.of("role", "member"),
+            "gcp:logging/metric:Metric", List.of("name", "filter"),
+            "gcp:monitoring/notificationChannel:NotificationChannel", List.of("type", "displayName", "labels"));
+
+    private static List<String> settings(PlannedResource r) {
+        Map<String, Object> props = r.props();
+        if (r.type().equals("gcp:monitoring/alertPolicy:AlertPolicy")) {
+            return alertPolicy(props);
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        List<String> fields = SHOWN.get(r.type());
+        if (fields == null) {
+            shown.putAll(props);
+            shown.remove("project");
+        } else {
+            fields.forEach(f -> shown.put(f, props.get(f)));
+        }
+        return wrap(shown);
+    }
+
+    private static List<String> alertPolicy(Map<String, Object> p) {
+        List<String> lines = new ArrayList<>();
+        lines.add("displayName: " + Values.flow(p.get("displayName")));
+        if (p.get("conditions") instanceof List<?> conditions) {
+            for (Object c : conditions) {
+                if (c instanceof Map<?, ?> condition) {
+                    lines.add("condition: " + Values.flow(condition.get("displayName")));
+                }
+            }
+        }
+        lines.add("notificationChannels: " + Values.flow(p.get("notificationChannels")));
+        return lines;
+    }
+
+    /** A job: schedule, target, credentials, payload, retries; its name, region and pause are in the tree. */
+    @SuppressWarnings("unchecked")
+    private static List<String> job(Pipeline pipeline, Map<String, Object> p) {
+        List<String> lines = new ArrayList<>();
+        lines.add(schedule(pipeline, p));
+        if (p.get("httpTarget") instanceof Map<?, ?> http) {
+            Map<String, Object> h = (Map<String, Object>) http;
+            lines.add("httpTarget: " + h.get("httpMethod") + " " + h.get("uri"));
+            Map<String, Object> rest = new LinkedHashMap<>();
+            rest.put("oidcToken", h.get("oidcToken"));
+            rest.put("oauthToken", h.get("oauthToken"));
+            lines.addAll(wrap(rest));
+            lines.addAll(payload(h, "body", "headers"));
+        } else if (p.get("pubsubTarget") instanceof Map<?, ?> pubsub) {
+            Map<String, Object> t = (Map<String, Object>) pubsub;
+            lines.add("pubsubTarget: " + t.get("topicName"));
+            lines.addAll(payload(t, "data", "attributes"));
+        } else if (p.get("appEngineHttpTarget") instanceof Map<?, ?> appEngine) {
+            Map<String, Object> a = (Map<String, Object>) appEngine;
+            Map<String, Object> routing = new LinkedHashMap<>();
+            routing.put("appEngineRouting", a.get("appEngineRouting"));
+            lines.add("appEngineHttpTarget: " + a.get("httpMethod") + " " + a.get("relativeUri")
+                    + (a.get("appEngineRouting") == null ? "" : ", " + wrap(routing).get(0)));
+            lines.addAll(payload(a, "body", "headers"));
+        }
+        Map<String, Object> rest = new LinkedHashMap<>();
+        rest.put("retryConfig", p.get("retryConfig"));
+        rest.put("attemptDeadline", p.get("attemptDeadline") == null ? "none (Pub/Sub target)" : p.get("attemptDeadline"));
+        lines.addAll(wrap(rest));
+        return lines;
+    }
+
+    /** Headers or attributes, and the body or data decoded from base64: JSON shown as a YAML flow value. */
+    private static List<String> payload(Map<String, Object> target, String payloadKey, String metaKey) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(metaKey, target.get(metaKey));
+        if (target.get(payloadKey) instanceof String base64) {
+            String text = Payload.decode(base64);
+            Object value = text;
+            try {
+                value = JSON.readValue(text, Object.class);
+            } catch (JsonProcessingException notJson) {
+                // plain text: shown as a quoted string
+            }
+            fields.put(payloadKey, value);
+        }
+        return wrap(fields);
+    }
+
+    /** The declared cron and, when {@code H} tokens were resolved, the one sent to Cloud Scheduler. */
+    private static String schedule(Pipeline p, Map<String, Object> props) {
+        if (p == null) {
+            return "schedule: " + Values.quoted(String.valueOf(props.get("schedule"))) + ", timeZone: " + props.get("timeZone");
+        }
+        String declared = p.schedule().declared();
+        String sent = p.schedule().expression();
+        return "schedule: " + Values.quoted(sent) + (declared.equals(sent) ? "" : " (declared " + Values.quoted(declared) + ")")
+                + ", timeZone: " + p.timeZone().getId();
+    }
+
+    private List<String> nextRuns(Pipeline p) {
+        if (p.paused()) {
+            return List.of("next runs: none while paused");
+        }
+        if (!(p.schedule() instanceof Schedule.Cron)) {
+            return List.of("next runs: not computed for the legacy schedule format");
+        }
+        List<ZonedDateTime> runs = plan.nextRuns().getOrDefault(p.id(), List.of());
+        if (runs.isEmpty()) {
+            return List.of();   // --runs 0
+        }
+        boolean utc = p.timeZone().normalized().equals(ZoneOffset.UTC);
+        List<String> items = runs.stream().map(t -> utc ? WHEN.format(t) : zonedShort(t)).toList();
+        return wrapItems("next runs (" + (utc ? "UTC" : p.timeZone().getId() + ", then UTC") + "): ", items);
+    }
+
+    /** {@code Tue 2026-12-01 09:00 +00:00 = 09:00 UTC}, naming the UTC day when it differs. */
+    private static String zonedShort(ZonedDateTime t) {
+        ZonedDateTime utc = t.withZoneSameInstant(ZoneOffset.UTC);
+        String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
+        return WHEN.format(t) + " " + offset + " = "
+                + (utc.toLocalDate().equals(t.toLocalDate()) ? UTC_TIME : UTC_DAY_TIME).format(utc) + " UTC";
     }
 
     /** {@code Sun 2026-11-29 09:00 +00:00 | Sun 2026-11-29 09:00 UTC}. */
@@ -59,118 +367,60 @@ final class PlanTable {
         return WHEN.format(t) + " " + offset + " | " + WHEN.format(t.withZoneSameInstant(ZoneOffset.UTC)) + " UTC";
     }
 
-    private static void resource(StringBuilder out, PlannedResource r) {
-        if (!r.custom()) {
-            out.append("  + ").append(r.type()).append("  ").append(r.name()).append('\n');
-            return;
+    /** {@code key: value} pairs in YAML flow syntax, as many to a line as fit. */
+    private static List<String> wrap(Map<String, Object> fields) {
+        List<String> items = new ArrayList<>();
+        fields.forEach((k, v) -> {
+            if (v != null) {
+                items.add(k + ": " + Values.flow(v));
+            }
+        });
+        return wrapItems("", items);
+    }
+
+    private static List<String> wrapItems(String head, List<String> items) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(head);
+        String indent = " ".repeat(Math.min(head.length(), 4));
+        for (String item : items) {
+            boolean first = line.length() == 0 || line.toString().equals(head);
+            if (!first && line.length() + 2 + item.length() > WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+                first = true;
+            }
+            line.append(first ? "" : ", ").append(item);
         }
-        out.append("    + ").append(r.type()).append("  ").append(r.name());
-        if (r.options().protect()) {
-            out.append("  [protected]");
+        if (line.length() > 0 && !line.toString().isBlank()) {
+            lines.add(line.toString());
         }
-        if (r.options().retainOnDelete()) {
-            out.append("  [retained on delete]");
-        }
-        if (r.options().deleteBeforeReplace()) {
-            out.append("  [delete before replace]");
-        }
-        out.append('\n');
-        Map<String, Object> p = r.props();
-        switch (r.type()) {
-            case "gcp:cloudscheduler/job:Job" -> job(out, p);
-            case "gcp:pubsub/topic:Topic" -> line(out, "topic", p.get("name") + ", retention " + p.get("messageRetentionDuration")
-                    + ", labels " + p.get("labels"));
-            case "gcp:serviceaccount/account:Account" -> line(out, "account", p.get("accountId") + " ("
-                    + p.get("displayName") + ")");
-            case "gcp:projects/service:Service" -> line(out, "api", p.get("service") + " in " + p.get("project")
-                    + (Boolean.FALSE.equals(p.get("disableOnDestroy")) ? ", never disabled on destroy" : ""));
-            case "gcp:monitoring/notificationChannel:NotificationChannel" -> line(out, "channel", p.get("type") + " "
-                    + p.get("labels") + (p.containsKey("sensitiveLabels") ? ", token " + p.get("sensitiveLabels") : ""));
-            case "gcp:monitoring/alertPolicy:AlertPolicy" -> alertPolicy(out, p);
-            default -> {
-                if (p.containsKey("role")) {
-                    String on = p.containsKey("topic") ? "topic " + p.get("topic")
-                            : p.containsKey("name") ? "service " + p.get("name") + " (" + p.get("location") + ")"
-                            : "project " + p.get("project");
-                    line(out, "grant", p.get("role") + " to " + p.get("member") + " on " + on);
-                } else {
-                    p.forEach((k, v) -> line(out, k, String.valueOf(v)));
-                }
+        return lines;
+    }
+
+    // ---- the summary -----------------------------------------------------------------------------
+
+    private void summary() {
+        Map<Op, Integer> counts = new EnumMap<>(Op.class);
+        counts.merge(stackOp(), 1, Integer::sum);
+        baseline.steps().forEach(s -> counts.merge(s.op(), 1, Integer::sum));
+        out.append("\nResources:\n");
+        for (Op op : List.of(Op.CREATE, Op.UPDATE, Op.DELETE, Op.REPLACE)) {
+            int n = counts.getOrDefault(op, 0);
+            if (n > 0) {
+                out.append("    ").append(op.symbol).append(op.symbol.length() == 1 ? " " : "").append(n)
+                        .append(" to ").append(op.word).append('\n');
             }
         }
-        for (String after : r.afterApply()) {
-            line(out, after, AFTER_APPLY);
+        int same = counts.getOrDefault(Op.SAME, 0);
+        int changes = baseline.steps().size() + 1 - same;
+        if (same > 0) {
+            out.append("    ").append(changes == 0 ? "" : changes + (changes == 1 ? " change. " : " changes. "))
+                    .append(same).append(" unchanged\n");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void job(StringBuilder out, Map<String, Object> p) {
-        line(out, "job", p.get("name") + " in " + p.get("region") + (Boolean.TRUE.equals(p.get("paused")) ? ", paused" : ""));
-        line(out, "schedule", "\"" + p.get("schedule") + "\" " + p.get("timeZone"));
-        if (p.get("httpTarget") instanceof Map<?, ?> http) {
-            Map<String, Object> h = (Map<String, Object>) http;
-            line(out, "target", "HTTP " + h.get("httpMethod") + " " + h.get("uri"));
-            if (h.get("oidcToken") instanceof Map<?, ?> oidc) {
-                line(out, "auth", "OIDC as " + oidc.get("serviceAccountEmail") + ", audience " + oidc.get("audience"));
-            } else if (h.get("oauthToken") instanceof Map<?, ?> oauth) {
-                line(out, "auth", "OAuth as " + oauth.get("serviceAccountEmail") + ", scope " + oauth.get("scope"));
-            } else {
-                line(out, "auth", "none");
-            }
-            body(out, h);
-        } else if (p.get("pubsubTarget") instanceof Map<?, ?> pubsub) {
-            line(out, "target", "Pub/Sub " + pubsub.get("topicName"));
-            if (pubsub.get("data") != null) {
-                line(out, "data", decode(pubsub.get("data")));
-            }
-            if (pubsub.get("attributes") != null) {
-                line(out, "attributes", String.valueOf(pubsub.get("attributes")));
-            }
-        } else if (p.get("appEngineHttpTarget") instanceof Map<?, ?> appEngine) {
-            Map<String, Object> a = (Map<String, Object>) appEngine;
-            line(out, "target", "App Engine " + a.get("httpMethod") + " " + a.get("relativeUri")
-                    + (a.get("appEngineRouting") == null ? "" : " routing " + a.get("appEngineRouting")));
-            body(out, a);
-        }
-        if (p.get("retryConfig") instanceof Map<?, ?> retry) {
-            line(out, "retry", number(retry.get("retryCount")) + " retries, backoff " + retry.get("minBackoffDuration")
-                    + ".." + retry.get("maxBackoffDuration") + ", " + number(retry.get("maxDoublings"))
-                    + " doublings, max duration " + retry.get("maxRetryDuration"));
-        }
-        line(out, "deadline", p.get("attemptDeadline") == null ? "not sent (Pub/Sub target)" : String.valueOf(p.get("attemptDeadline")));
-    }
-
-    private static void alertPolicy(StringBuilder out, Map<String, Object> p) {
-        line(out, "policy", String.valueOf(p.get("displayName")));
-        if (p.get("conditions") instanceof List<?> conditions && !conditions.isEmpty()
-                && conditions.get(0) instanceof Map<?, ?> condition) {
-            line(out, "condition", String.valueOf(condition.get("displayName")));
-            if (condition.get("conditionThreshold") instanceof Map<?, ?> threshold) {
-                line(out, "metric", String.valueOf(threshold.get("filter")));
-            }
-        }
-        line(out, "notify", String.valueOf(p.get("notificationChannels")));
-    }
-
-    private static void body(StringBuilder out, Map<String, Object> target) {
-        if (target.get("headers") != null) {
-            line(out, "headers", String.valueOf(target.get("headers")));
-        }
-        if (target.get("body") != null) {
-            line(out, "body", decode(target.get("body")));
-        }
-    }
-
-    private static String decode(Object base64) {
-        String text = Payload.decode(String.valueOf(base64));
-        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
-    }
-
-    private static String number(Object value) {
-        return value instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(value);
-    }
-
-    private static void line(StringBuilder out, String key, String value) {
-        out.append(String.format("        %-10s %s%n", key + ":", value));
+        long paused = plan.model().pipelines().stream().filter(Pipeline::paused).count();
+        out.append("\nPipelines: ").append(plan.model().pipelines().size()).append(" (").append(paused).append(" paused).");
+        List<Problem> warnings = plan.model().warnings();
+        out.append(warnings.isEmpty() ? " No warnings.\n" : " " + warnings.size() + " warning(s):\n");
+        warnings.forEach(w -> out.append("  warning: ").append(w).append('\n'));
     }
 }

@@ -1,6 +1,7 @@
 package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.Durations;
+import com.cqc.scheduler.model.Alerting;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
@@ -31,10 +32,23 @@ final class StackDiff {
         StringBuilder out = new StringBuilder();
         String a = from.model().settings().stack();
         String b = to.model().settings().stack();
-        out.append("Differences ").append(a).append(" -> ").append(b).append('\n');
+        out.append("Differences ").append(a).append(" -> ").append(b)
+                .append(" (values that differ only by the stack's project, project number, region or environment name are left out)\n");
         List<Change> settings = settings(from.model().settings(), to.model().settings());
         out.append("\nstack settings\n");
         settings.forEach(c -> change(out, "  ", c));
+        if (settings.isEmpty()) {
+            out.append("  no differences\n");
+        }
+        Map<String, List<Change>> stackWide = resources(from, from.stackResources(), to, to.stackResources());
+        out.append("\nstack-wide resources (APIs, failure alerting)\n");
+        stackWide.forEach((resource, changes) -> {
+            out.append("  ").append(resource).append('\n');
+            changes.forEach(c -> change(out, "    ", c));
+        });
+        if (stackWide.isEmpty()) {
+            out.append("  no differences\n");
+        }
         Set<String> pipelines = new LinkedHashSet<>();
         from.model().pipelines().forEach(p -> pipelines.add(p.id()));
         to.model().pipelines().forEach(p -> pipelines.add(p.id()));
@@ -51,8 +65,14 @@ final class StackDiff {
                 changes.forEach(c -> change(out, "    ", c));
             });
         }
-        out.append('\n').append(changed == 0 ? "No pipeline differs." : changed + " of " + pipelines.size()
-                + " pipelines differ.").append('\n');
+        out.append('\n');
+        if (settings.isEmpty() && stackWide.isEmpty() && changed == 0) {
+            out.append("No differences.\n");
+        } else {
+            out.append("Differences: ").append(settings.size()).append(" stack setting(s), ").append(stackWide.size())
+                    .append(" stack-wide resource(s), ").append(changed).append(" of ").append(pipelines.size())
+                    .append(" pipelines.\n");
+        }
         return out.toString();
     }
 
@@ -65,13 +85,27 @@ final class StackDiff {
         add(out, "appEngineRegion", a.appEngineRegion(), b.appEngineRegion());
         add(out, "protectStateful", String.valueOf(a.protectStateful()), String.valueOf(b.protectStateful()));
         add(out, "topicRetention", Durations.human(a.topicRetention()), Durations.human(b.topicRetention()));
+        Alerting x = a.alerting();
+        Alerting y = b.alerting();
+        add(out, "alerting.enabled", String.valueOf(x.enabled()), String.valueOf(y.enabled()));
+        add(out, "alerting.failedAttempts", String.valueOf(x.failedAttempts()), String.valueOf(y.failedAttempts()));
+        add(out, "alerting.window", Durations.human(x.window()), Durations.human(y.window()));
+        add(out, "alerting.emails", Values.flow(x.emails()), Values.flow(y.emails()));
+        add(out, "alerting.channels", Values.flow(x.channels()), Values.flow(y.channels()));
+        add(out, "alerting.slackChannel", x.slackChannel().orElse(null), y.slackChannel().orElse(null));
         return out;
     }
 
     /** The changes of one pipeline, keyed by resource ({@code type name}), in registration order. */
     static Map<String, List<Change>> pipeline(Plan from, Plan to, String id) {
-        Map<String, PlannedResource> a = byName(from.resourcesOf(id));
-        Map<String, PlannedResource> b = byName(to.resourcesOf(id));
+        return resources(from, from.resourcesOf(id), to, to.resourcesOf(id));
+    }
+
+    /** The changes between two lists of resources, matched by type and name, in registration order. */
+    static Map<String, List<Change>> resources(Plan from, List<PlannedResource> fromResources, Plan to,
+                                               List<PlannedResource> toResources) {
+        Map<String, PlannedResource> a = byName(fromResources);
+        Map<String, PlannedResource> b = byName(toResources);
         Set<String> names = new LinkedHashSet<>(a.keySet());
         names.addAll(b.keySet());
         Map<String, List<Change>> out = new LinkedHashMap<>();
@@ -96,7 +130,7 @@ final class StackDiff {
             }
             if (!changes.isEmpty()) {
                 PlannedResource r = ra == null ? rb : ra;
-                out.put(r.type() + "  " + r.name(), changes);
+                out.put(PlanTable.shortType(r.type()) + "  " + r.name(), changes);
             }
         }
         return out;
@@ -119,9 +153,12 @@ final class StackDiff {
     private static void flatten(String prefix, Object value, Map<String, String> out) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+        } else if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map<?, ?>)) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), out);
+            }
         } else if (value != null) {
-            String text = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                    ? Long.toString(n.longValue()) : String.valueOf(value);
+            String text = value instanceof String s ? s : Values.flow(value);
             if (prefix.endsWith(".body") || prefix.endsWith(".data")) {
                 text = Payload.decode(text);
             }

@@ -39,13 +39,13 @@ class BadInputTest {
         assertUsage(CliRun.of("plan", "--stack", "dev", "--format", "xml"), "Invalid value for option '--format'");
         assertUsage(CliRun.of("plan"), "Missing required option: '--stack=STACK'");
         assertUsage(CliRun.of("validate", "--all", "--stack", "dev"), "mutually exclusive");
-        assertUsage(CliRun.of(), "a command is required: plan, validate, diff, next-runs, timeline, import, drift");
+        assertUsage(CliRun.of(), "a command is required: plan, validate, diff, next-runs, timeline, import, drift, check");
     }
 
     @Test
     void aFromThatIsNotAnInstant() {
         assertUsage(CliRun.of("next-runs", "--stack", "dev", "--from", "tomorrow"),
-                "'tomorrow' is not an ISO-8601 instant such as 2026-11-29T00:00:00Z");
+                "'tomorrow' is neither a date such as 2026-11-29 (midnight UTC) nor an ISO-8601 instant");
         assertUsage(CliRun.of("next-runs", "--stack", "dev", "--count", "0"), "--count 0 is outside 1..1000");
     }
 

@@ -23,23 +23,73 @@ class PlanCommandTest {
     private static final String FROM = "2026-11-29T00:00:00Z";
 
     @Test
-    void theDevTableShowsEachPipelineItsResourcesAndWhenItFires() {
+    void theDevTableReadsLikeAPreviewAgainstAnEmptyStack() {
         CliRun run = CliRun.of("plan", "--stack", "dev", "--from", FROM);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .startsWith("Plan for stack dev: project cqc-ml-dev, region europe-west2, 10 pipelines, 33 cloud resources (+10 components)")
-                .contains("weekly-model-training  [http, PAUSED]")
-                .contains("daily-data-ingestion  [pubsub, enabled]")
-                .contains("grant:     roles/run.invoker to serviceAccount:sch-weekly-model-training@cqc-ml-dev.iam.gserviceaccount.com on service ml-training (europe-west2)")
-                .contains("schedule:  \"34 3 * * *\" Etc/UTC")
-                .contains("body:      {\"model\":\"cqc-classifier\",\"version\":\"auto\"}")
-                .contains("deadline:  not sent (Pub/Sub target)")
-                .contains("state:     (known after apply)")
-                .contains("Tue 2026-12-01 09:00 +00:00 | Tue 2026-12-01 09:00 UTC")
-                .contains("Thu 2027-04-01 09:00 +01:00 | Thu 2027-04-01 08:00 UTC")
-                .contains("No warnings.");
+                .startsWith("Previewing stack dev (project cqc-ml-dev, region europe-west2) against an empty stack:"
+                        + " nothing is deployed, so every resource is a create.\n")
+                .contains("pass --state FILE (the output of `pulumi stack export`)")
+                .containsPattern("\n     Type +Name +Plan +Info\n \\+   pulumi:pulumi:Stack +cqc-scheduler-dev +create\n")
+                .containsPattern(" \\+   ├─ cqc:scheduler:ScheduledPipeline +weekly-model-training +create +http job, paused\n")
+                .containsPattern(" \\+   │  └─ gcp:cloudscheduler:Job +weekly-model-training-job +create +paused  \\[delete before replace\\]\n")
+                .contains("role: roles/run.invoker, member: serviceAccount:sch-weekly-model-training@cqc-ml-dev.iam.gserviceaccount.com")
+                .contains("schedule: \"34 3 * * *\" (declared \"H(10-50) 3 * * *\"), timeZone: Etc/UTC")
+                .contains("headers: {Content-Type: application/json}, body: {model: cqc-classifier, version: auto}")
+                .contains("data: {source: cqc-api, date: today}")
+                .contains("retryConfig: {minBackoffDuration: 30s, retryCount: 1, maxBackoffDuration: 3600s")
+                .contains("attemptDeadline: none (Pub/Sub target)")
+                .contains("Tue 2026-12-01 09:00 +00:00 = 09:00 UTC")
+                .contains("Thu 2027-04-01 09:00 +01:00 = 08:00 UTC")
+                .contains("next runs (UTC): Sun 2026-11-29 02:00, Mon 2026-11-30 02:00,")
+                .doesNotContain("{Content-Type=").doesNotContain("=application/json")
+                .endsWith("\nResources:\n    + 44 to create\n\nPipelines: 10 (3 paused). No warnings.\n");
+    }
+
+    @Test
+    void pausedJobsListNoNextRunsAndEveryOtherJobListsAsManyAsAsked() {
+        String out = CliRun.of("plan", "--stack", "dev", "--from", FROM, "--runs", "2").out();
+
+        // weekly-model-training, dataflow-launch and daily-backup are paused in dev
+        assertThat(out.split("next runs: none while paused", -1)).hasSize(4);
+        assertThat(out).contains("next runs (UTC): Sun 2026-11-29 02:00, Mon 2026-11-30 02:00\n")
+                .doesNotContain("Tue 2026-12-01 02:00");
+        assertThat(CliRun.of("plan", "--stack", "dev", "--runs", "-1").err()).contains("--runs -1 is outside 0..1000");
+    }
+
+    @Test
+    void theTableShowsAlertingInShortTypes() {
+        String out = CliRun.of("plan", "--stack", "prod", "--from", FROM).out();
+
+        assertThat(out).containsPattern("gcp:monitoring:AlertPolicy +failure-alerting-policy +create")
+                .contains("notificationChannels: [projects/cqc-ml-prod/notificationChannels/1000000000000000001,")
+                .contains("[protect]")
+                .doesNotContain("gcp:cloudscheduler/job:Job")
+                .endsWith("Resources:\n    + 48 to create\n\nPipelines: 10 (0 paused). No warnings.\n");
+    }
+
+    @Test
+    void jsonNumbersKeepTheirSchemaType() throws Exception {
+        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "--stack", "prod", "--format", "json").out());
+        List<JsonNode> retries = new ArrayList<>();
+        JsonNode threshold = null;
+        for (JsonNode r : plan.get("resources")) {
+            if (r.get("props").has("retryConfig")) {
+                retries.add(r.get("props").get("retryConfig"));
+            }
+            if (r.get("type").asText().equals("gcp:monitoring/alertPolicy:AlertPolicy")) {
+                threshold = r.get("props").get("conditions").get(0).get("conditionThreshold");
+            }
+        }
+
+        assertThat(retries).hasSize(10).allSatisfy(retry -> {
+            assertThat(retry.get("retryCount").isIntegralNumber()).isTrue();
+            assertThat(retry.get("maxDoublings").isIntegralNumber()).isTrue();
+        });
+        assertThat(threshold.get("trigger").get("count").isIntegralNumber()).isTrue();
+        assertThat(threshold.get("thresholdValue").isFloatingPointNumber()).isTrue();
     }
 
     @ParameterizedTest
