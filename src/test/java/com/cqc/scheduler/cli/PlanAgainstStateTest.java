@@ -41,9 +41,9 @@ class PlanAgainstStateTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("against the deployed state in " + state)
-                .endsWith("Resources:\n    48 unchanged\n\nPipelines: 10 (0 paused). No warnings.\n")
+                .endsWith("Resources:\n    47 unchanged\n\nPipelines: 10 (0 paused). No warnings.\n")
                 .doesNotContain(" create ").doesNotContain("[diff:");
-        assertThat(operations("prod", state).values()).containsOnly("same").hasSize(47);
+        assertThat(operations("prod", state).values()).containsOnly("same").hasSize(46);
     }
 
     @Test
@@ -86,7 +86,7 @@ class PlanAgainstStateTest {
                 .contains("~ location: europe-west1 => europe-west2  (forces replacement)")
                 .containsPattern(" -   └─ gcp:pubsub:Topic +old-topic +delete +protected: the delete fails until it is unprotected")
                 .contains("Resources:\n    + 1 to create\n    ~ 2 to update\n    - 1 to delete\n    +-4 to replace\n"
-                        + "    8 changes. 41 unchanged\n");
+                        + "    8 changes. 40 unchanged\n");
     }
 
     @Test

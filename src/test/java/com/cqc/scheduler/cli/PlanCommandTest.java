@@ -38,7 +38,7 @@ class PlanCommandTest {
                 .contains("role: roles/run.invoker, member: serviceAccount:sch-weekly-model-training@cqc-ml-dev.iam.gserviceaccount.com")
                 .contains("schedule: \"34 3 * * *\" (declared \"H(10-50) 3 * * *\"), timeZone: Etc/UTC")
                 .contains("headers: {Content-Type: application/json}, body: {model: cqc-classifier, version: auto}")
-                .contains("data: {source: cqc-api, date: today}")
+                .contains("data: {date: today, source: cqc-api}")  // keys sorted, as the engine hands them over (P16)
                 .contains("retryConfig: {minBackoffDuration: 30s, retryCount: 1, maxBackoffDuration: 3600s")
                 .contains("attemptDeadline: none (Pub/Sub target)")
                 .contains("Tue 2026-12-01 09:00 +00:00 = 09:00 UTC")
@@ -67,7 +67,7 @@ class PlanCommandTest {
                 .contains("notificationChannels: [projects/cqc-ml-prod/notificationChannels/1000000000000000001,")
                 .contains("[protect]")
                 .doesNotContain("gcp:cloudscheduler/job:Job")
-                .endsWith("Resources:\n    + 48 to create\n\nPipelines: 10 (0 paused). No warnings.\n");
+                .endsWith("Resources:\n    + 47 to create\n\nPipelines: 10 (0 paused). No warnings.\n");
     }
 
     @Test

@@ -23,8 +23,8 @@ class StackDiffTest {
                 .contains("alerting.enabled                   false -> true")
                 .contains("alerting.channels                  [] -> [projects/cqc-ml-prod/notificationChannels/1000000000000000001]")
                 .contains("  gcp:monitoring:AlertPolicy  failure-alerting-policy\n    (resource)                         (absent) -> present")
-                .contains("  gcp:logging:Metric  failure-alerting-metric\n")
-                .endsWith("Differences: 8 stack setting(s), 4 stack-wide resource(s), 10 of 10 pipelines.\n");
+                .doesNotContain("gcp:logging:Metric")  // alerting needs no log-based metric (P14)
+                .endsWith("Differences: 8 stack setting(s), 3 stack-wide resource(s), 10 of 10 pipelines.\n");
     }
 
     @Test
