@@ -66,6 +66,8 @@ final class StateComparison {
             }
             List<ProviderDiff.Change> changes = r.custom()
                     ? ProviderDiff.changes(r.type(), old.inputs(), old.outputs(), withKnownChannels(r.props(), channels)) : List.of();
+            // ignoreChanges: the engine keeps the old input and the provider leaves the field out of its diff (P13).
+            changes = changes.stream().filter(c -> !r.options().ignoreChanges().contains(c.field())).toList();
             Op op = changes.isEmpty() ? Op.SAME
                     : changes.stream().anyMatch(ProviderDiff.Change::forcesReplacement) ? Op.REPLACE : Op.UPDATE;
             out.add(new Step(r.urn(), r.type(), r.name(), op, changes, r, old));
