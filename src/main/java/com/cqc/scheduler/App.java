@@ -21,14 +21,40 @@ import java.time.Instant;
  * {@code java -jar} with none); with arguments it is the offline CLI (plan, validate, diff, ...).
  */
 public final class App {
+    /** Read once by the JDK when the common fork-join pool is first used. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        ensureCommonPoolParallelism();
+    }
+
     private App() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (System.getenv("PULUMI_MONITOR") == null) {
+                // Started by hand: the program needs the engine, which passes its address in PULUMI_MONITOR.
+                System.err.println("cqc-scheduler: without arguments this jar is the Pulumi program and runs only under"
+                        + " the Pulumi engine (pulumi preview / pulumi up); for the offline commands give one,"
+                        + " e.g. bin/cqc plan --stack dev (all commands: bin/cqc --help)");
+                System.exit(2);
+            }
             Pulumi.run(App::stack);
             return;
         }
         System.exit(Cli.run(args));
+    }
+
+    /**
+     * Pulumi Java SDK 1.36.1's runner waits for its tasks by polling the common fork-join pool; with a
+     * parallelism of 1 (a 2-CPU machine: CPUs - 1) it spins forever on JDK 25. At least 2 makes it finish
+     * on every JDK and CPU count. Set before anything touches the pool; a value the user set wins.
+     */
+    static void ensureCommonPoolParallelism() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            int wanted = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
+            System.setProperty(COMMON_POOL_PARALLELISM, Integer.toString(wanted));
+        }
     }
 
     /** The Pulumi program: the stack's config through the one loader, then the components. */
