@@ -11,10 +11,8 @@ import com.cqc.scheduler.schedule.Schedule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +64,7 @@ public final class StackLoader {
         String name = config.get(PROJECT + ":catalog").orElse(DEFAULT_CATALOG);
         Path file = projectDir.resolve(name);
         try {
-            return load(Files.readString(file), name, config);
+            return load(YamlReader.readFile(file, name), name, config);
         } catch (IOException e) {
             throw ConfigException.of(PROJECT + ":catalog", "cannot read the pipeline catalog " + file.toAbsolutePath()
                     .normalize() + " (" + e.getClass().getSimpleName() + ")");
@@ -317,16 +315,11 @@ public final class StackLoader {
     }
 
     private static ObjectNode parseCatalog(String yaml, String origin) throws ConfigException {
-        try {
-            JsonNode root = new YAMLMapper().readTree(yaml);
-            if (root == null || !root.isObject()) {
-                throw ConfigException.of(origin, "is not a YAML map with 'pipelines:'");
-            }
-            return (ObjectNode) root;
-        } catch (JsonProcessingException e) {
-            throw ConfigException.of(origin, "is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+        JsonNode root = YamlReader.read(yaml, origin);
+        if (root == null || !root.isObject()) {
+            throw ConfigException.of(origin, "is " + YamlReader.kind(root) + "; expected a YAML map with 'pipelines:'");
         }
+        return (ObjectNode) root;
     }
 
     static ObjectNode objectConfig(ConfigSource config, String key) throws ConfigException {

@@ -57,7 +57,8 @@ class BadInputTest {
         CliRun run = CliRun.of("plan", "--stack", "dev", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
-        assertThat(run.err()).startsWith("error: pipelines.yaml: is not valid YAML").doesNotContain("\tat ");
+        assertThat(run.err()).isEqualTo("error: pipelines.yaml:2:1: is not valid YAML: expected ',' or ']', but found the end"
+                + " of the file (while parsing a flow sequence)\n");
     }
 
     @Test
@@ -68,7 +69,7 @@ class BadInputTest {
         CliRun run = CliRun.of("validate", "--stack", "dev", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
-        assertThat(run.out()).contains("dev: INVALID").contains("error: Pulumi.dev.yaml: is not valid YAML");
+        assertThat(run.out()).contains("dev: INVALID").contains("error: Pulumi.dev.yaml:3:1: is not valid YAML");
     }
 
     @Test
