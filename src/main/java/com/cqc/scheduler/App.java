@@ -15,6 +15,7 @@ import com.pulumi.Pulumi;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The jar's entry point. Without arguments it is the Pulumi program (Pulumi's java host runs
@@ -25,7 +26,7 @@ public final class App {
     static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     static {
-        ensureCommonPoolParallelism();
+        configureCommonPool();
     }
 
     private App() {}
@@ -46,14 +47,36 @@ public final class App {
     }
 
     /**
-     * Pulumi Java SDK 1.36.1's runner waits for its tasks by polling the common fork-join pool; with a
-     * parallelism of 1 (a 2-CPU machine: CPUs - 1) it spins forever on JDK 25. At least 2 makes it finish
-     * on every JDK and CPU count. Set before anything touches the pool; a value the user set wins.
+     * Pulumi Java SDK 1.36.1's runner waits for its tasks with a loop that re-submits itself as a
+     * CompletableFuture async task ({@code DeploymentImpl$DefaultRunner.loopUntilDone}); where such tasks
+     * run decides whether a deployment (or {@code plan}) ever finishes:
+     * <ul>
+     * <li>JDK 17 gives every async task a thread of its own while the common pool's parallelism is below 2:
+     *     the loop can starve nothing, so the parallelism is kept at 1 there, whatever the CPU count (on the
+     *     pool, with 2 workers, a test run was seen spinning for minutes).</li>
+     * <li>Newer JDKs (25) always use the common pool; with one worker (a 2-CPU machine) the loop starves the
+     *     tasks it waits for and spins forever, so they get at least 2 workers.</li>
+     * </ul>
+     * Runs before anything touches the pool (the JDK reads the property once); a value the user set wins.
      */
-    static void ensureCommonPoolParallelism() {
+    public static void configureCommonPool() {
         if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
-            int wanted = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
-            System.setProperty(COMMON_POOL_PARALLELISM, Integer.toString(wanted));
+            System.setProperty(COMMON_POOL_PARALLELISM, Integer.toString(commonPoolParallelism()));
+        }
+    }
+
+    /** The parallelism {@link #configureCommonPool} chooses on this JDK and machine. */
+    static int commonPoolParallelism() {
+        return asyncTasksGetOwnThreads() ? 1 : Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** Whether CompletableFuture still runs async tasks on a thread each below parallelism 2 (JDK 17 does, 25 does not). */
+    static boolean asyncTasksGetOwnThreads() {
+        try {
+            CompletableFuture.class.getDeclaredField("USE_COMMON_POOL");
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
         }
     }
 

@@ -52,16 +52,22 @@ class AppStartTest {
     }
 
     @Test
-    void theCommonPoolParallelismIsAtLeastTwoUnlessTheUserChoseOne() {
+    void theCommonPoolRunsPulumisLoopWhereItCannotStarveItsTasks() {
         String before = System.getProperty(App.COMMON_POOL_PARALLELISM);
         try {
             System.clearProperty(App.COMMON_POOL_PARALLELISM);
-            App.ensureCommonPoolParallelism();
-            assertThat(System.getProperty(App.COMMON_POOL_PARALLELISM))
-                    .isEqualTo(Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+            App.configureCommonPool();
+            int chosen = Integer.parseInt(System.getProperty(App.COMMON_POOL_PARALLELISM));
+            if (Runtime.version().feature() == 17) {
+                assertThat(App.asyncTasksGetOwnThreads()).isTrue();
+                assertThat(chosen).isEqualTo(1);
+            } else if (Runtime.version().feature() >= 25) {
+                assertThat(App.asyncTasksGetOwnThreads()).isFalse();
+                assertThat(chosen).isGreaterThanOrEqualTo(2);
+            }
 
             System.setProperty(App.COMMON_POOL_PARALLELISM, "7");
-            App.ensureCommonPoolParallelism();
+            App.configureCommonPool();
             assertThat(System.getProperty(App.COMMON_POOL_PARALLELISM)).isEqualTo("7");
         } finally {
             if (before == null) {
@@ -70,6 +76,11 @@ class AppStartTest {
                 System.setProperty(App.COMMON_POOL_PARALLELISM, before);
             }
         }
+    }
+
+    @Test
+    void theTestJvmItselfWasConfiguredBeforeAnyTestTouchedThePool() {
+        assertThat(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()).isEqualTo(App.commonPoolParallelism());
     }
 
     @Test
