@@ -1,5 +1,6 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
@@ -127,8 +128,8 @@ final class PlanTable {
             if (pubsub.get("data") != null) {
                 line(out, "data", decode(pubsub.get("data")));
             }
-            if (pubsub.get("attributes") != null) {
-                line(out, "attributes", String.valueOf(pubsub.get("attributes")));
+            if (pubsub.get("attributes") instanceof Map<?, ?> attributes) {
+                line(out, "attributes", String.valueOf(Secrets.maskHeaders(stringKeys(attributes))));
             }
         } else if (p.get("appEngineHttpTarget") instanceof Map<?, ?> appEngine) {
             Map<String, Object> a = (Map<String, Object>) appEngine;
@@ -154,16 +155,22 @@ final class PlanTable {
     }
 
     private static void body(StringBuilder out, Map<String, Object> target) {
-        if (target.get("headers") != null) {
-            line(out, "headers", String.valueOf(target.get("headers")));
+        if (target.get("headers") instanceof Map<?, ?> headers) {
+            line(out, "headers", String.valueOf(Secrets.maskHeaders(stringKeys(headers))));
         }
         if (target.get("body") != null) {
             line(out, "body", decode(target.get("body")));
         }
     }
 
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
     private static String decode(Object base64) {
-        String text = Payload.decode(String.valueOf(base64));
+        String text = Secrets.mask(Payload.decode(String.valueOf(base64)));
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 

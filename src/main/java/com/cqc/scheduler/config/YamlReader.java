@@ -133,7 +133,7 @@ public final class YamlReader {
         if (node.isBoolean()) {
             return "a boolean";
         }
-        return node.isNumber() ? "a number" : "a text";
+        return node.isNumber() ? "a number" : "text";
     }
 
     private JsonNode convert(Node node, String path) throws ConfigException {
