@@ -100,7 +100,9 @@ public final class StackLoader {
         TargetReader targets = new TargetReader(settings, problems, placeholders);
         JsonNode entries = catalog.path("pipelines");
         if (!entries.isObject() || entries.isEmpty()) {
-            problems.error("pipelines", "the catalog " + catalogOrigin + " defines no pipelines", null);
+            problems.error("pipelines", entries.isContainerNode() && !entries.isEmpty() || entries.isValueNode()
+                    ? "is " + ConfigNode.found(entries) + "; expected a map of pipeline id to settings"
+                    : "the catalog " + catalogOrigin + " defines no pipelines", null);
         }
         for (Iterator<String> it = overrides.fieldNames(); it.hasNext(); ) {
             String id = it.next();
@@ -112,6 +114,11 @@ public final class StackLoader {
         }
         List<Pipeline> pipelines = new ArrayList<>();
         for (String id : fieldNames(entries)) {
+            if (!entries.get(id).isObject()) {   // one error, not one per setting it lacks
+                problems.error("pipelines." + id, "is " + ConfigNode.found(entries.get(id)) + "; expected a map of"
+                        + " settings (schedule, a target, ...)", null);
+                continue;
+            }
             ObjectNode entry = merged(entries.get(id), overrides.get(id));
             ConfigNode node = new ConfigNode(entry, "pipelines." + id, problems);
             if (node.bool("enabled").orElse(true)) {

@@ -177,6 +177,10 @@ public final class YamlReader {
                         + " is a map or list; keys are single values");
             }
             String name = key.getValue();
+            if (name.isEmpty() || key.getTag().equals(Tag.NULL)) {
+                throw ConfigException.of(at(origin, key.getStartMark()), "a key in " + display(path) + " is empty;"
+                        + " expected a name before the ':'");
+            }
             Mark first = lines.putIfAbsent(name, key.getStartMark());
             if (first != null) {
                 throw ConfigException.of(at(origin, key.getStartMark()), "the key '" + name + "' is given twice in "
