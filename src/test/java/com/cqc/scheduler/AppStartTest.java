@@ -49,6 +49,13 @@ class AppStartTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"weekly-model-training\"");
+        assertThat(run.err()).doesNotContain("SLF4J");
+    }
+
+    @Test
+    void slf4jHasAProviderSoLibrariesPrintNoWarningOfTheirOwn() {
+        // Without one, the first library that logs prints "SLF4J: No SLF4J providers were found" on stderr.
+        assertThat(java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).findFirst()).isPresent();
     }
 
     @Test

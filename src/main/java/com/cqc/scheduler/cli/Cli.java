@@ -43,7 +43,8 @@ public final class Cli implements Runnable {
         cli.setParameterExceptionHandler((e, a) -> {
             String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
                     ? "; did you mean '" + u.getSuggestions().get(0) + "'?" : "";
-            err.println("cqc: " + e.getMessage() + hint + " (see: cqc " + commandPath(e.getCommandLine()) + " --help)");
+            String command = commandPath(e.getCommandLine());
+            err.println("cqc: " + e.getMessage() + hint + " (see: cqc " + (command.isEmpty() ? "" : command + " ") + "--help)");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

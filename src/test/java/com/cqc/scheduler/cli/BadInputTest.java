@@ -43,6 +43,14 @@ class BadInputTest {
     }
 
     @Test
+    void aMisspeltCommandOrStackSuggestsTheNearest() {
+        assertThat(CliRun.of("plam", "--stack", "dev").err())
+                .isEqualTo("cqc: Unmatched arguments from index 0: 'plam', '--stack', 'dev'; did you mean 'plan'? (see: cqc --help)\n");
+        assertUsage(CliRun.of("plan", "--stack", "prd"), "unknown stack 'prd': there is no Pulumi.prd.yaml in ");
+        assertUsage(CliRun.of("plan", "--stack", "prd"), "(did you mean 'prod'?); known stacks: dev, prod, staging");
+    }
+
+    @Test
     void aFromThatIsNotAnInstant() {
         assertUsage(CliRun.of("next-runs", "--stack", "dev", "--from", "tomorrow"),
                 "'tomorrow' is not an ISO-8601 instant such as 2026-11-29T00:00:00Z");
