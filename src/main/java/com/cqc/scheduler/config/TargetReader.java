@@ -32,8 +32,6 @@ final class TargetReader {
     private final StackSettings settings;
     private final Problems problems;
     private final Placeholders placeholders;
-    /** The deadline as the user wrote it, for messages; null when it is the API's default. */
-    private String deadlineWritten;
 
     TargetReader(StackSettings settings, Problems problems, Placeholders placeholders) {
         this.settings = settings;
@@ -41,9 +39,11 @@ final class TargetReader {
         this.placeholders = placeholders;
     }
 
-    /** The pipeline's target, or empty when it has errors (already recorded). */
+    /**
+     * The pipeline's target, or empty when it has errors (already recorded); {@code deadlineWritten} is
+     * the deadline as the user wrote it, for messages (null when it is the API's default).
+     */
     Optional<Target> read(ConfigNode pipeline, Optional<Duration> deadline, String deadlineWritten) {
-        this.deadlineWritten = deadlineWritten;
         List<String> present = KINDS.stream().filter(pipeline::has).toList();
         if (present.isEmpty() && KINDS.stream().anyMatch(pipeline::misspelt)) {
             return Optional.empty();
@@ -60,13 +60,13 @@ final class TargetReader {
             return Optional.empty();
         }
         return switch (kind) {
-            case "http" -> http(node.get(), deadline.orElseThrow());
+            case "http" -> http(node.get(), deadline.orElseThrow(), deadlineWritten);
             case "pubsub" -> pubsub(node.get());
-            default -> appEngine(node.get(), deadline.orElseThrow());
+            default -> appEngine(node.get(), deadline.orElseThrow(), deadlineWritten);
         };
     }
 
-    private Optional<Target> http(ConfigNode n, Duration deadline) {
+    private Optional<Target> http(ConfigNode n, Duration deadline, String deadlineWritten) {
         n.allowOnly(List.of("url", "method", "body", "headers", "auth", "invoker"));
         Optional<URI> uri = n.text("url").map(u -> placeholders.expand(u, n.path("url"), problems)).flatMap(u -> uri(n, u));
         if (!n.has("url") && !n.misspelt("url")) {
@@ -78,7 +78,7 @@ final class TargetReader {
             problems.error(n.path("body"), "a body is sent only with POST, PUT or PATCH, not " + method, "R6.3");
         }
         Map<String, String> headers = Headers.check(n, expandValues(n, "headers"), body, problems, "R6.4");
-        checkDeadline(n.path(), deadline, HTTP_MAX, "R4.2");
+        checkDeadline(n.path(), deadline, deadlineWritten, HTTP_MAX, "R4.2");
         Optional<Auth> auth = uri.flatMap(u -> auth(n, u));
         Invoker invoker = invoker(n, auth);
         if (uri.isEmpty() || auth.isEmpty()) {
@@ -281,7 +281,7 @@ final class TargetReader {
         return Optional.of(new Target.Pubsub(topic, managed, data, attributes));
     }
 
-    private Optional<Target> appEngine(ConfigNode n, Duration deadline) {
+    private Optional<Target> appEngine(ConfigNode n, Duration deadline, String deadlineWritten) {
         n.allowOnly(List.of("relativeUri", "method", "body", "headers", "routing"));
         String uri = n.text("relativeUri").orElse("");
         if (!n.has("relativeUri") && n.misspelt("relativeUri")) {
@@ -298,7 +298,7 @@ final class TargetReader {
             problems.error(n.path("body"), "an App Engine target sends a body only with POST or PUT, not " + method, "R8.2");
         }
         Map<String, String> headers = Headers.check(n, expandValues(n, "headers"), body, problems, "R8.5");
-        checkDeadline(n.path(), deadline, APP_ENGINE_MAX, "R4.3");
+        checkDeadline(n.path(), deadline, deadlineWritten, APP_ENGINE_MAX, "R4.3");
         Target.Routing routing = n.object("routing").map(r -> {
             r.allowOnly(List.of("service", "version", "instance"));
             if (r.has("instance")) {
@@ -324,10 +324,10 @@ final class TargetReader {
         return HttpMethod.POST;
     }
 
-    private void checkDeadline(String path, Duration deadline, Duration max, String rule) {
+    private void checkDeadline(String path, Duration deadline, String written, Duration max, String rule) {
         if (deadline.compareTo(HTTP_MIN) < 0 || deadline.compareTo(max) > 0) {
             problems.error(path.substring(0, path.lastIndexOf('.')) + ".attemptDeadline",
-                    (deadlineWritten == null ? Durations.human(deadline) : deadlineWritten) + " is outside 15s.."
+                    (written == null ? Durations.human(deadline) : written) + " is outside 15s.."
                     + Durations.human(max) + " for this target", rule);
         }
     }
