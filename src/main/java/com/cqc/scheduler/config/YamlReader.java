@@ -248,6 +248,10 @@ public final class YamlReader {
         if (problem.contains("\\t")) {
             return "found a tab; YAML indents with spaces only";
         }
+        if (problem.startsWith("found undefined alias ")) {
+            String name = problem.substring("found undefined alias ".length()).strip();
+            return "found the alias *" + name + " before (or without) its anchor &" + name + "; an anchor must come first";
+        }
         String text = words(problem);
         if (problem.equals("mapping values are not allowed here")) {
             text = "found ':' where a value continues; quote the value, or indent the key under its parent";

@@ -145,6 +145,13 @@ class YamlReaderTest {
     }
 
     @Test
+    void anAliasBeforeItsAnchorSaysSo() {
+        assertThat(onlyProblem("a: *b\nc: &b 1\n").toString())
+                .isEqualTo("pipelines.yaml:1:4: is not valid YAML: found the alias *b before (or without) its anchor &b;"
+                        + " an anchor must come first");
+    }
+
+    @Test
     void aTabIsNamedInOneLine() {
         assertThat(onlyProblem("pipelines:\n\tp: {}\n").toString())
                 .isEqualTo("pipelines.yaml:2:1: is not valid YAML: found a tab; YAML indents with spaces only");
