@@ -15,27 +15,69 @@ import com.pulumi.Pulumi;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The jar's entry point. Without arguments it is the Pulumi program (Pulumi's java host runs
  * {@code java -jar} with none); with arguments it is the offline CLI (plan, validate, diff, ...).
  */
 public final class App {
+    /** Read once by the JDK when the common fork-join pool is first used. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        configureCommonPool();
+    }
+
     private App() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {
             if (System.getenv("PULUMI_MONITOR") == null) {
-                // Started by hand, not by Pulumi's java host: one line, not the SDK's stack trace.
-                System.err.println("cqc-scheduler: without arguments this jar is the Pulumi program and needs the"
-                        + " Pulumi engine (PULUMI_MONITOR is not set): run `pulumi preview` or `pulumi up`,"
-                        + " or give a command (--help lists them)");
+                // Started by hand: the program needs the engine, which passes its address in PULUMI_MONITOR.
+                System.err.println("cqc-scheduler: without arguments this jar is the Pulumi program and runs only under"
+                        + " the Pulumi engine (pulumi preview / pulumi up); for the offline commands give one,"
+                        + " e.g. bin/cqc plan --stack dev (all commands: bin/cqc --help)");
                 System.exit(2);
             }
             Pulumi.run(App::stack);
             return;
         }
         System.exit(Cli.run(args));
+    }
+
+    /**
+     * Pulumi Java SDK 1.36.1's runner waits for its tasks with a loop that re-submits itself as a
+     * CompletableFuture async task ({@code DeploymentImpl$DefaultRunner.loopUntilDone}); where such tasks
+     * run decides whether a deployment (or {@code plan}) ever finishes:
+     * <ul>
+     * <li>JDK 17 gives every async task a thread of its own while the common pool's parallelism is below 2:
+     *     the loop can starve nothing, so the parallelism is kept at 1 there, whatever the CPU count (on the
+     *     pool, with 2 workers, a test run was seen spinning for minutes).</li>
+     * <li>Newer JDKs (25) always use the common pool; with one worker (a 2-CPU machine) the loop starves the
+     *     tasks it waits for and spins forever, so they get at least 2 workers.</li>
+     * </ul>
+     * Runs before anything touches the pool (the JDK reads the property once); a value the user set wins.
+     */
+    public static void configureCommonPool() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, Integer.toString(commonPoolParallelism()));
+        }
+    }
+
+    /** The parallelism {@link #configureCommonPool} chooses on this JDK and machine. */
+    static int commonPoolParallelism() {
+        return asyncTasksGetOwnThreads() ? 1 : Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** Whether CompletableFuture still runs async tasks on a thread each below parallelism 2 (JDK 17 does, 25 does not). */
+    static boolean asyncTasksGetOwnThreads() {
+        try {
+            CompletableFuture.class.getDeclaredField("USE_COMMON_POOL");
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     /** The Pulumi program: the stack's config through the one loader, then the components. */

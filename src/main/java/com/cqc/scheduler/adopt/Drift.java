@@ -2,6 +2,7 @@ package com.cqc.scheduler.adopt;
 
 import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.config.Headers;
+import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.config.Zones;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,12 +44,15 @@ public final class Drift {
             if (other == null) {
                 continue;
             }
-            Map<String, String> a = fields(e.getValue());
-            Map<String, String> b = fields(other);
+            Map<String, String> a = fields(e.getValue(), false);
+            Map<String, String> b = fields(other, false);
             Set<String> keys = new LinkedHashSet<>(a.keySet());
             keys.addAll(b.keySet());
+            // Compared on the real values, shown with credentials masked.
+            Map<String, String> shownA = fields(e.getValue(), true);
+            Map<String, String> shownB = fields(other, true);
             List<Change> changes = keys.stream().filter(k -> !Objects.equals(a.get(k), b.get(k)))
-                    .map(k -> new Change(k, a.get(k), b.get(k))).toList();
+                    .map(k -> new Change(k, shownA.get(k), shownB.get(k))).toList();
             if (!changes.isEmpty()) {
                 differences.put(e.getKey(), changes);
             }
@@ -65,12 +69,27 @@ public final class Drift {
 
     /** The comparable fields of a job, with the API's defaults where a field is absent. */
     static Map<String, String> fields(JsonNode job) {
+        return fields(job, false);
+    }
+
+    /** The fields; {@code shown} masks credential headers and credential-shaped values for output. */
+    private static Map<String, String> fields(JsonNode job, boolean shown) {
+        Map<String, String> f = rawFields(job, shown);
+        if (shown) {
+            f.replaceAll((k, v) -> Secrets.mask(v));
+        }
+        return f;
+    }
+
+    private static Map<String, String> rawFields(JsonNode job, boolean shown) {
         Map<String, String> f = new TreeMap<>();
         f.put("description", job.path("description").asText(""));
         f.put("schedule", job.path("schedule").asText());
         String zone = job.path("timeZone").asText("Etc/UTC");
         f.put("timeZone", Zones.canonical(zone).map(ZoneId::getId).orElse(zone));
-        f.put("state", job.path("state").asText("ENABLED"));
+        if (job.hasNonNull("state")) {   // a listing without it is shown as "(absent)", never assumed enabled
+            f.put("state", job.get("state").asText());
+        }
         JsonNode retry = job.path("retryConfig");
         f.put("retryConfig.retryCount", retry.path("retryCount").asText("0"));
         f.put("retryConfig.maxRetryDuration", duration(retry.path("maxRetryDuration").asText("0s")));
@@ -84,7 +103,7 @@ public final class Drift {
             f.put("httpTarget.uri", t.path("uri").asText());
             f.put("httpTarget.httpMethod", t.path("httpMethod").asText("POST"));
             decoded(t, "body", "httpTarget.body", f);
-            headers(t, "httpTarget.headers", f);
+            headers(t, "httpTarget.headers", f, shown);
             if (t.hasNonNull("oidcToken")) {
                 f.put("httpTarget.token", "oidc " + t.get("oidcToken").path("serviceAccountEmail").asText()
                         + " audience " + t.get("oidcToken").path("audience").asText(t.path("uri").asText()));
@@ -107,7 +126,7 @@ public final class Drift {
             f.put("appEngineHttpTarget.relativeUri", t.path("relativeUri").asText("/"));
             f.put("appEngineHttpTarget.httpMethod", t.path("httpMethod").asText("POST"));
             decoded(t, "body", "appEngineHttpTarget.body", f);
-            headers(t, "appEngineHttpTarget.headers", f);
+            headers(t, "appEngineHttpTarget.headers", f, shown);
             JsonNode r = t.path("appEngineRouting");
             f.put("appEngineHttpTarget.routing", "service=" + r.path("service").asText("") + " version="
                     + r.path("version").asText("") + " instance=" + r.path("instance").asText(""));
@@ -132,11 +151,11 @@ public final class Drift {
     }
 
     /** Headers as the user set them: the ones Cloud Scheduler sets itself are not drift. */
-    private static void headers(JsonNode target, String key, Map<String, String> f) {
+    private static void headers(JsonNode target, String key, Map<String, String> f, boolean shown) {
         Map<String, String> kept = new TreeMap<>();
         map(target.get("headers")).forEach((k, v) -> {
             if (!Headers.isServiceManaged(k)) {
-                kept.put(k.toLowerCase(Locale.ROOT), v);
+                kept.put(k.toLowerCase(Locale.ROOT), shown && Secrets.isCredentialHeader(k) ? Secrets.MASK : v);
             }
         });
         if (!kept.isEmpty()) {

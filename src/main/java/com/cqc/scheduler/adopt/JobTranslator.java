@@ -2,6 +2,7 @@ package com.cqc.scheduler.adopt;
 
 import com.cqc.scheduler.config.CanonicalJson;
 import com.cqc.scheduler.config.Headers;
+import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Auth;
 import com.cqc.scheduler.model.StackSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,8 +69,11 @@ final class JobTranslator {
         }
         entry.put("schedule", job.path("schedule").asText());
         entry.put("timeZone", job.path("timeZone").asText("Etc/UTC"));
-        String state = job.path("state").asText("ENABLED");
-        if (state.equals("PAUSED")) {
+        String state = job.path("state").asText("");
+        if (state.isEmpty()) {
+            notes.add("the listing gives no state (gcloud and the API always do: was it edited?); imported as"
+                    + " enabled (paused: false), so check the job before pulumi up");
+        } else if (state.equals("PAUSED")) {
             entry.put("paused", true);
         } else if (!state.equals("ENABLED")) {
             notes.add("its state is " + state + "; the program will keep it enabled (paused: false)");
@@ -285,6 +289,9 @@ final class JobTranslator {
             if (Headers.isCredential(h.getKey())) {
                 reasons.add("it sends a credential in the plain-text header " + h.getKey() + ", which the catalog"
                         + " forbids (P10): give the job auth: oidc or oauth instead, then import it");
+            } else if (Secrets.isKnownCredential(value)) {
+                reasons.add("the header " + h.getKey() + " holds a credential (" + Secrets.MASK + "), which the catalog"
+                        + " would keep in plain text (P10): give the job auth: oidc or oauth instead, then import it");
             } else if (Headers.isServiceManaged(h.getKey())) {
                 notes.add("the header " + h.getKey() + " is set by Cloud Scheduler itself and is left out");
             } else if (!(lower.equals("content-type") && value.equals("application/json") && jsonBody)) {

@@ -41,7 +41,10 @@ public final class Cli implements Runnable {
         cli.setErr(err);
         cli.registerConverter(Instant.class, Cli::instant);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("cqc: " + e.getMessage() + " (see: cqc " + commandPath(e.getCommandLine()) + " --help)");
+            String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? "; did you mean '" + u.getSuggestions().get(0) + "'?" : "";
+            String command = commandPath(e.getCommandLine());
+            err.println("cqc: " + e.getMessage() + hint + " (see: cqc " + (command.isEmpty() ? "" : command + " ") + "--help)");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

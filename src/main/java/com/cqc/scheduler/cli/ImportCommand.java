@@ -7,6 +7,7 @@ import com.cqc.scheduler.adopt.Translation;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.StackFile;
 import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.config.YamlReader;
 import com.cqc.scheduler.model.StackModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -183,12 +184,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static JsonNode catalogTree(String text, Path file) throws ConfigException {
-        try {
-            JsonNode tree = text.isBlank() ? null : new YAMLMapper().readTree(text);
-            return tree == null ? new YAMLMapper().createObjectNode() : tree;
-        } catch (IOException e) {
-            throw ConfigException.of(file.getFileName().toString(), "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        JsonNode tree = text.isBlank() ? null : YamlReader.read(text, file.getFileName().toString());
+        return tree == null ? new YAMLMapper().createObjectNode() : tree;
     }
 
     private static void write(Path file, String text) {

@@ -1,5 +1,6 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
@@ -62,7 +63,7 @@ final class PlanJson {
         out.put("custom", r.custom());
         out.put("parent", r.parentUrn());
         out.put("pipeline", r.pipeline());
-        out.put("props", Values.typedMap(r.props()));
+        out.put("props", masked(Values.typedMap(r.props())));
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("protect", r.options().protect());
         options.put("retainOnDelete", r.options().retainOnDelete());
@@ -88,6 +89,21 @@ final class PlanJson {
             return change;
         }).toList());
         return out;
+    }
+
+    /** The props with header and attribute values masked where they look like credentials (never printed). */
+    @SuppressWarnings("unchecked")
+    private static Object masked(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), (k.equals("headers") || k.equals("attributes"))
+                    && v instanceof Map<?, ?> m ? Secrets.maskHeaders((Map<String, ?>) m) : masked(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PlanJson::masked).toList();
+        }
+        return value;
     }
 
     private static Map<String, Object> pipeline(Pipeline p, List<ZonedDateTime> runs) {

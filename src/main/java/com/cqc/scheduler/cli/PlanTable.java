@@ -2,6 +2,7 @@ package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.ScheduledPipeline;
+import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
@@ -309,12 +310,17 @@ final class PlanTable {
         return lines;
     }
 
-    /** Headers or attributes, and the body or data decoded from base64: JSON shown as a YAML flow value. */
+    /**
+     * Headers or attributes, and the body or data decoded from base64: JSON shown as a YAML flow value.
+     * Values that look like credentials are masked, whatever the header is called (never printed).
+     */
+    @SuppressWarnings("unchecked")
     private static List<String> payload(Map<String, Object> target, String payloadKey, String metaKey) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(metaKey, target.get(metaKey));
+        fields.put(metaKey, target.get(metaKey) instanceof Map<?, ?> meta
+                ? Secrets.maskHeaders((Map<String, ?>) meta) : target.get(metaKey));
         if (target.get(payloadKey) instanceof String base64) {
-            String text = Payload.decode(base64);
+            String text = Secrets.mask(Payload.decode(base64));
             Object value = text;
             try {
                 value = JSON.readValue(text, Object.class);

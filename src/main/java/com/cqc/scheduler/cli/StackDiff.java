@@ -2,6 +2,7 @@ package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.model.Alerting;
+import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
@@ -184,7 +185,15 @@ final class StackDiff {
     }
 
     private static void change(StringBuilder out, String indent, Change c) {
-        out.append(String.format("%s%-34s %s -> %s%n", indent, c.path(), c.from() == null ? "(absent)" : c.from(),
-                c.to() == null ? "(absent)" : c.to()));
+        out.append(String.format("%s%-34s %s -> %s%n", indent, c.path(), shown(c.path(), c.from()), shown(c.path(), c.to())));
+    }
+
+    /** A value as printed: credentials masked (a header named for one, or a value shaped like one). */
+    private static String shown(String path, String value) {
+        if (value == null) {
+            return "(absent)";
+        }
+        boolean credentialHeader = path.contains(".headers.") && Secrets.isCredentialHeader(path.substring(path.lastIndexOf('.') + 1));
+        return credentialHeader ? Secrets.MASK : Secrets.mask(value);
     }
 }

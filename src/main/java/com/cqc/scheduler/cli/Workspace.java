@@ -3,6 +3,8 @@ package com.cqc.scheduler.cli;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.StackFile;
 import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.config.Suggest;
+import com.cqc.scheduler.config.YamlReader;
 import com.cqc.scheduler.model.StackModel;
 
 import java.io.IOException;
@@ -45,7 +47,8 @@ final class Workspace {
     StackFile stackFile(String stack) throws ConfigException {
         if (!stacks().contains(stack)) {
             throw new UsageException("unknown stack '" + stack + "': there is no Pulumi." + stack + ".yaml in "
-                    + dir.toAbsolutePath().normalize() + "; known stacks: " + String.join(", ", stacks()));
+                    + dir.toAbsolutePath().normalize() + Suggest.didYouMean(stack, stacks()) + "; known stacks: "
+                    + String.join(", ", stacks()));
         }
         return StackFile.read(dir, StackLoader.PROJECT, stack);
     }
@@ -55,10 +58,12 @@ final class Workspace {
         return dir.resolve(stack.get(StackLoader.PROJECT + ":catalog").orElse(StackLoader.DEFAULT_CATALOG));
     }
 
-    /** The text of a file the user named; an unreadable one is a usage error. */
-    static String read(Path file, String option) {
+    /** The text of a file the user named: a missing or unreadable one is a usage error, one that is not UTF-8 invalid. */
+    static String read(Path file, String option) throws ConfigException {
         try {
-            return Files.readString(file);
+            return YamlReader.readFile(file, file.getFileName().toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageException(option + " " + file + ": there is no such file");
         } catch (IOException e) {
             throw new UsageException(option + " " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
         }

@@ -20,6 +20,7 @@ final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final Problems problems;
+    private final java.util.Set<String> misspelt = new java.util.HashSet<>();
 
     ConfigNode(JsonNode node, String path, Problems problems) {
         this.node = node == null ? MissingNode.getInstance() : node;
@@ -44,14 +45,25 @@ final class ConfigNode {
         return node.get(key);
     }
 
-    /** Records an error for each key that is not one of {@code allowed}: typos fail loudly. */
+    /** Records an error for each key that is not one of {@code allowed}: typos fail loudly, with the likely intent. */
     void allowOnly(List<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                problems.error(path(key), "unknown setting; allowed here: " + String.join(", ", allowed), null);
+                Optional<String> meant = Suggest.nearest(key, allowed);
+                meant.ifPresent(misspelt::add);
+                problems.error(path(key), "unknown setting" + meant.map(m -> " (did you mean '" + m + "'?)").orElse("")
+                        + "; allowed here: " + String.join(", ", allowed), null);
             }
         }
+    }
+
+    /**
+     * Whether {@code key} is absent because the user misspelt it (already reported by {@link #allowOnly}),
+     * so "is required" would be a second error for one mistake.
+     */
+    boolean misspelt(String key) {
+        return misspelt.contains(key);
     }
 
     /** The nested map at {@code key}, empty when absent; a non-map value is an error. */
@@ -61,7 +73,7 @@ final class ConfigNode {
         }
         JsonNode v = node.get(key);
         if (!v.isObject()) {
-            problems.error(path(key), quote(v) + " is not a map", null);
+            problems.error(path(key), "is " + found(v) + "; expected a map of settings", null);
             return Optional.empty();
         }
         return Optional.of(new ConfigNode(v, path(key), problems));
@@ -73,7 +85,7 @@ final class ConfigNode {
         }
         JsonNode v = node.get(key);
         if (!v.isValueNode()) {
-            problems.error(path(key), quote(v) + " is not a single value", null);
+            problems.error(path(key), "is " + found(v) + "; expected a single value", null);
             return Optional.empty();
         }
         return Optional.of(v.asText());
@@ -87,7 +99,7 @@ final class ConfigNode {
         if (v.isIntegralNumber() || (v.isTextual() && v.asText().matches("-?\\d{1,9}"))) {
             return Optional.of(v.asInt());
         }
-        problems.error(path(key), quote(v) + " is not a whole number", null);
+        problems.error(path(key), quote(v) + " is " + (v.isNumber() ? "" : YamlReader.kind(v) + ", ") + "not a whole number", null);
         return Optional.empty();
     }
 
@@ -99,7 +111,7 @@ final class ConfigNode {
         if (v.isBoolean() || (v.isTextual() && v.asText().matches("true|false"))) {
             return Optional.of(v.asText().equals("true"));
         }
-        problems.error(path(key), quote(v) + " is not true or false", null);
+        problems.error(path(key), quote(v) + " is " + (v.isTextual() ? "" : YamlReader.kind(v) + ", ") + "not true or false", null);
         return Optional.empty();
     }
 
@@ -129,11 +141,11 @@ final class ConfigNode {
                 if (item.isValueNode() && !item.isNull()) {
                     out.add(item.asText());
                 } else {
-                    problems.error(path(key), quote(item) + " is not a single value", null);
+                    problems.error(path(key), "holds " + found(item) + "; expected single values", null);
                 }
             });
         } else {
-            problems.error(path(key), quote(v) + " is not a list", null);
+            problems.error(path(key), "is " + found(v) + "; expected a list", null);
         }
         return out;
     }
@@ -147,7 +159,7 @@ final class ConfigNode {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                     out.put(e.getKey(), e.getValue().asText());
                 } else {
-                    problems.error(map.path(e.getKey()), quote(e.getValue()) + " is not a single value", null);
+                    problems.error(map.path(e.getKey()), "is " + found(e.getValue()) + "; expected a single value", null);
                 }
             }
         });
@@ -167,6 +179,11 @@ final class ConfigNode {
         TreeSet<String> keys = new TreeSet<>();
         node.fieldNames().forEachRemaining(keys::add);
         return List.copyOf(keys);
+    }
+
+    /** What a wrongly typed value is, with the value: {@code a list ['a', 'b']}. */
+    static String found(JsonNode v) {
+        return v == null || v.isNull() ? "empty (null)" : YamlReader.kind(v) + " " + quote(v);
     }
 
     static String quote(JsonNode v) {

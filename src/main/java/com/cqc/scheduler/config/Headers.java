@@ -17,15 +17,13 @@ import java.util.Set;
  */
 public final class Headers {
     private static final Set<String> SERVICE_MANAGED = Set.of("content-length", "host", "user-agent");
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie",
-            "x-api-key", "api-key", "x-auth-token");
     private static final int MAX_TOTAL_BYTES = 80 * 1024;
 
     private Headers() {}
 
-    /** A header that carries a credential: never stored in plain text (P10). */
+    /** A header that carries a credential (API keys, tokens, Authorization, cookies...): never stored in plain text (P10). */
     public static boolean isCredential(String name) {
-        return CREDENTIALS.contains(name.toLowerCase(Locale.ROOT));
+        return Secrets.isCredentialHeader(name);
     }
 
     /** A header Cloud Scheduler sets or strips itself (R6.4, P3): never sent, and no drift when present. */
@@ -49,8 +47,16 @@ public final class Headers {
                 problems.error(at, "header '" + name + "' is repeated (names are case-insensitive)", rule);
             }
             if (isCredential(name)) {
-                problems.error(at, "a credential header is stored in plain text in the job and in state;"
-                        + " use auth: oidc or oauth (the token replaces any Authorization header)", "R6.5");
+                problems.error(at, "'" + name + "' carries a credential (an API key, token, password or cookie),"
+                        + " which would be stored in plain text in the job and in Pulumi state; use auth: oidc or oauth,"
+                        + " or have the target read its key from Secret Manager", "R6.5");
+            } else if (Secrets.isKnownCredential(h.getValue())) {
+                problems.error(at, "the value is a credential ([masked] here), which would be stored in plain text in"
+                        + " the job and in Pulumi state; use auth: oidc or oauth, or have the target read its key from"
+                        + " Secret Manager", "R6.5");
+            } else if (Secrets.looksLikeSecret(h.getValue())) {
+                problems.warning(at, "the value looks like a key ([masked] here); it is stored in plain text in the job"
+                        + " and in Pulumi state, so make sure it is not a credential", "R6.5");
             } else if (isServiceManaged(name)) {
                 problems.error(at, "'" + name + "' is set or stripped by Cloud Scheduler and cannot be sent:"
                         + " not Content-Length, Host, User-Agent, X-Google-*, X-AppEngine-*, X-CloudScheduler*", rule);

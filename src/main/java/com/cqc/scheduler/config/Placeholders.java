@@ -22,7 +22,9 @@ final class Placeholders {
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                problems.error(path, "unknown placeholder '${" + m.group(1) + "}'; known: "
+                problems.error(path, "unknown placeholder '${" + m.group(1) + "}'"
+                        + Suggest.nearest(m.group(1), values.keySet()).map(k -> " (did you mean '${" + k + "}'?)").orElse("")
+                        + "; known: "
                         + String.join(", ", values.keySet().stream().sorted().map(k -> "${" + k + "}").toList()), null);
                 value = m.group();
             }

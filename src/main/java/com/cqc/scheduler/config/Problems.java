@@ -20,12 +20,13 @@ final class Problems {
         this.stackOrigin = stackOrigin;
     }
 
+    /** Messages quote the user's values: whatever looks like a credential is masked first. */
     void error(String path, String message, String rule) {
-        found.add(Problem.error(path, located(path, message), rule));
+        found.add(Problem.error(path, located(path, Secrets.mask(message)), rule));
     }
 
     void warning(String path, String message, String rule) {
-        found.add(Problem.warning(path, located(path, message), rule));
+        found.add(Problem.warning(path, located(path, Secrets.mask(message)), rule));
     }
 
     boolean hasErrors() {

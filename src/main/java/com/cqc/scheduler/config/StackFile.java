@@ -1,12 +1,9 @@
 package com.cqc.scheduler.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -42,7 +39,7 @@ public final class StackFile implements ConfigSource {
         Path file = projectDir.resolve("Pulumi." + stack + ".yaml");
         String text;
         try {
-            text = Files.readString(file);
+            text = YamlReader.readFile(file, file.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw ConfigException.of("stack", "'" + stack + "' has no stack file " + file.getFileName()
                     + " in " + projectDir.toAbsolutePath().normalize());
@@ -54,16 +51,13 @@ public final class StackFile implements ConfigSource {
 
     /** Parses the text of a stack file. */
     public static StackFile parse(String stack, String origin, String projectName, String text) throws ConfigException {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw ConfigException.of(origin, "is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
-        }
+        JsonNode root = YamlReader.read(text, origin);
         JsonNode config = root == null ? null : root.get("config");
         if (config == null || !config.isObject()) {
-            throw ConfigException.of(origin, "has no 'config:' map; a stack file looks like 'config:\\n  gcp:project: my-project'");
+            String found = config == null ? (root != null && root.isObject() ? "no 'config:' key" : YamlReader.kind(root))
+                    : "'config:' holding " + YamlReader.kind(config);
+            throw ConfigException.of(origin, "has " + found + "; expected a map under 'config:', e.g."
+                    + " 'config:\\n  gcp:project: my-project'");
         }
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();

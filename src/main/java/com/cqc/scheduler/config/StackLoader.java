@@ -11,10 +11,8 @@ import com.cqc.scheduler.schedule.Schedule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +38,13 @@ import java.util.regex.Pattern;
 public final class StackLoader {
     public static final String PROJECT = "cqc-scheduler";
     public static final String DEFAULT_CATALOG = "pipelines.yaml";
-    /** Warn when a region holds this many jobs; the quota is 1000-5000 per region (R9.6). */
+    /**
+     * Jobs per region (R9.6): Google's "Quotas and limits" page gives "Number of jobs (per region) Default:
+     * 1000 Max: 5000". More than the maximum is refused by the API, so it is an error; nearing the default
+     * quota is a warning.
+     */
+    static final String QUOTAS_PAGE = "https://cloud.google.com/scheduler/quotas";
+    static final int JOBS_PER_REGION_MAX = 5000;
     static final int JOBS_PER_REGION_WARNING = 900;
     private static final int MAX_JOB_BYTES = 1024 * 1024 - 1024;
     private static final Duration DST_HORIZON = Duration.ofDays(366);
@@ -66,7 +70,7 @@ public final class StackLoader {
         String name = config.get(PROJECT + ":catalog").orElse(DEFAULT_CATALOG);
         Path file = projectDir.resolve(name);
         try {
-            return load(Files.readString(file), name, config);
+            return load(YamlReader.readFile(file, name), name, config);
         } catch (IOException e) {
             throw ConfigException.of(PROJECT + ":catalog", "cannot read the pipeline catalog " + file.toAbsolutePath()
                     .normalize() + " (" + e.getClass().getSimpleName() + ")");
@@ -96,17 +100,25 @@ public final class StackLoader {
         TargetReader targets = new TargetReader(settings, problems, placeholders);
         JsonNode entries = catalog.path("pipelines");
         if (!entries.isObject() || entries.isEmpty()) {
-            problems.error("pipelines", "the catalog " + catalogOrigin + " defines no pipelines", null);
+            problems.error("pipelines", entries.isContainerNode() && !entries.isEmpty() || entries.isValueNode()
+                    ? "is " + ConfigNode.found(entries) + "; expected a map of pipeline id to settings"
+                    : "the catalog " + catalogOrigin + " defines no pipelines", null);
         }
         for (Iterator<String> it = overrides.fieldNames(); it.hasNext(); ) {
             String id = it.next();
             if (!entries.has(id)) {
-                problems.error("pipelines." + id, "is not in the catalog " + catalogOrigin + "; a stack file only"
+                problems.error("pipelines." + id, "is not in the catalog " + catalogOrigin
+                        + Suggest.didYouMean(id, fieldNames(entries)) + "; a stack file only"
                         + " changes pipelines the catalog defines (known: " + String.join(", ", fieldNames(entries)) + ")", null);
             }
         }
         List<Pipeline> pipelines = new ArrayList<>();
         for (String id : fieldNames(entries)) {
+            if (!entries.get(id).isObject()) {   // one error, not one per setting it lacks
+                problems.error("pipelines." + id, "is " + ConfigNode.found(entries.get(id)) + "; expected a map of"
+                        + " settings (schedule, a target, ...)", null);
+                continue;
+            }
             ObjectNode entry = merged(entries.get(id), overrides.get(id));
             ConfigNode node = new ConfigNode(entry, "pipelines." + id, problems);
             if (node.bool("enabled").orElse(true)) {
@@ -114,11 +126,19 @@ public final class StackLoader {
             }
         }
         checkUnique(pipelines, problems);
-        long perRegion = pipelines.stream().filter(p -> p.region().equals(settings.region())).count();
-        if (perRegion >= JOBS_PER_REGION_WARNING) {
-            problems.warning("pipelines", perRegion + " jobs in " + settings.region() + "; the per-region quota is"
-                    + " 1000 to 5000 jobs, ask for more before you reach it", "R9.6");
-        }
+        Map<String, Long> perRegion = new java.util.TreeMap<>();
+        pipelines.forEach(p -> perRegion.merge(p.region(), 1L, Long::sum));
+        perRegion.forEach((region, jobs) -> {
+            if (jobs > JOBS_PER_REGION_MAX) {
+                problems.error("pipelines", jobs + " jobs in " + region + "; Cloud Scheduler takes at most "
+                        + JOBS_PER_REGION_MAX + " per region, even with a raised quota (" + QUOTAS_PAGE + ");"
+                        + " move jobs to another region or project", "R9.6");
+            } else if (jobs >= JOBS_PER_REGION_WARNING) {
+                problems.warning("pipelines", jobs + " jobs in " + region + "; the default quota is 1000 jobs per"
+                        + " region (" + QUOTAS_PAGE + "), raise it (up to " + JOBS_PER_REGION_MAX + ") before you"
+                        + " reach it", "R9.6");
+            }
+        });
         if (problems.hasErrors()) {
             throw new ConfigException(problems.all());
         }
@@ -139,7 +159,8 @@ public final class StackLoader {
         String zoneName = n.text("timeZone").or(() -> defaults.text("timeZone")).orElse(Zones.UTC);
         Optional<ZoneId> zone = Zones.canonical(zoneName);
         if (zone.isEmpty()) {
-            problems.error(n.path("timeZone"), "'" + zoneName + "' is not an IANA time zone name; use one of the tz"
+            problems.error(n.path("timeZone"), "'" + zoneName + "' is not an IANA time zone name"
+                    + Suggest.didYouMean(zoneName, java.time.ZoneId.getAvailableZoneIds()) + "; use one of the tz"
                     + " database, e.g. Etc/UTC or Europe/London", "R3.1");
         }
         if (schedule.isPresent() && schedule.get() instanceof Schedule.Cron cron && zone.isPresent()) {
@@ -152,7 +173,7 @@ public final class StackLoader {
         }
         Optional<Duration> deadline = pubsub ? Optional.empty()
                 : n.duration("attemptDeadline").or(() -> defaults.duration("attemptDeadline")).or(() -> Optional.of(Duration.ofMinutes(3)));
-        Optional<Target> target = targets.read(n, deadline);
+        Optional<Target> target = targets.read(n, deadline, written(n, defaults, "attemptDeadline"));
         Optional<RetryPolicy> retry = retry(n, defaults, problems);
         boolean paused = n.bool("paused").orElse(false);
         Optional<String> serviceAccount = target.filter(t -> t.auth().kind().equals("oidc") || t.auth().kind().equals("oauth"))
@@ -177,12 +198,26 @@ public final class StackLoader {
                 paused, serviceAccount, labels, formerIds));
     }
 
+    /** A value as the user wrote it ({@code 1860s}, not {@code 31m}), naming defaults when it came from there. */
+    private static String written(ConfigNode n, ConfigNode defaults, String key) {
+        if (n.has(key)) {
+            return "'" + n.raw(key).asText() + "'";
+        }
+        return defaults.has(key) ? "'" + defaults.raw(key).asText() + "' (from " + defaults.path(key) + ")" : null;
+    }
+
     private Optional<Schedule> schedule(String id, ConfigNode n, Problems problems) {
         if (!n.has("schedule")) {
-            problems.error(n.path("schedule"), "is required, e.g. '0 3 * * *'", "R2.1");
+            if (!n.misspelt("schedule")) {
+                problems.error(n.path("schedule"), "is required, e.g. '0 3 * * *'", "R2.1");
+            }
             return Optional.empty();
         }
-        String text = n.text("schedule").orElse("");
+        Optional<String> written = n.text("schedule");
+        if (written.isEmpty()) {
+            return Optional.empty();   // not a single value: reported by text()
+        }
+        String text = written.get();
         try {
             Schedule schedule = Schedule.parse(text, id);
             if (schedule instanceof Schedule.Legacy) {
@@ -249,8 +284,9 @@ public final class StackLoader {
                     + " constant wait set minBackoff equal to maxBackoff", problems);
         }
         if (minBackoff.compareTo(maxBackoff) > 0) {
-            problems.warning(r.path("minBackoff"), Durations.human(minBackoff) + " is longer than maxBackoff "
-                    + Durations.human(maxBackoff) + " (API rule UNCONFIRMED)", "R5.7");
+            problems.warning(r.path("minBackoff"), r.text("minBackoff").orElse(Durations.human(minBackoff))
+                    + " is longer than maxBackoff " + r.text("maxBackoff").orElse(Durations.human(maxBackoff))
+                    + " (API rule UNCONFIRMED)", "R5.7");
         }
         return Optional.of(new RetryPolicy(count, maxRetry, minBackoff, maxBackoff, doublings));
     }
@@ -335,16 +371,11 @@ public final class StackLoader {
     }
 
     private static ObjectNode parseCatalog(String yaml, String origin) throws ConfigException {
-        try {
-            JsonNode root = new YAMLMapper().readTree(yaml);
-            if (root == null || !root.isObject()) {
-                throw ConfigException.of(origin, "is not a YAML map with 'pipelines:'");
-            }
-            return (ObjectNode) root;
-        } catch (JsonProcessingException e) {
-            throw ConfigException.of(origin, "is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+        JsonNode root = YamlReader.read(yaml, origin);
+        if (root == null || !root.isObject()) {
+            throw ConfigException.of(origin, "is " + YamlReader.kind(root) + "; expected a YAML map with 'pipelines:'");
         }
+        return (ObjectNode) root;
     }
 
     static ObjectNode objectConfig(ConfigSource config, String key) throws ConfigException {

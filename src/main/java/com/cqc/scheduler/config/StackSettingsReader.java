@@ -77,7 +77,7 @@ final class StackSettingsReader {
         Duration window = n.duration("window").orElse(Duration.ofMinutes(5));
         if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0
                 || window.getSeconds() % 60 != 0 || window.getNano() != 0) {
-            problems.error(n.path("window"), Durations.human(window) + " must be whole minutes within 1m..1d", null);
+            problems.error(n.path("window"), "'" + n.text("window").orElse("") + "' must be whole minutes within 1m..1d", null);
         }
         List<String> emails = n.stringList("emails");
         emails.stream().filter(e -> !EMAIL.matcher(e).matches()).forEach(e ->

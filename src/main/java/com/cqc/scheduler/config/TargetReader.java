@@ -39,9 +39,15 @@ final class TargetReader {
         this.placeholders = placeholders;
     }
 
-    /** The pipeline's target, or empty when it has errors (already recorded). */
-    Optional<Target> read(ConfigNode pipeline, Optional<Duration> deadline) {
+    /**
+     * The pipeline's target, or empty when it has errors (already recorded); {@code deadlineWritten} is
+     * the deadline as the user wrote it, for messages (null when it is the API's default).
+     */
+    Optional<Target> read(ConfigNode pipeline, Optional<Duration> deadline, String deadlineWritten) {
         List<String> present = KINDS.stream().filter(pipeline::has).toList();
+        if (present.isEmpty() && KINDS.stream().anyMatch(pipeline::misspelt)) {
+            return Optional.empty();
+        }
         if (present.size() != 1) {
             problems.error(pipeline.path(), present.isEmpty()
                     ? "has no target; give exactly one of http, pubsub or appEngine"
@@ -54,16 +60,16 @@ final class TargetReader {
             return Optional.empty();
         }
         return switch (kind) {
-            case "http" -> http(node.get(), deadline.orElseThrow());
+            case "http" -> http(node.get(), deadline.orElseThrow(), deadlineWritten);
             case "pubsub" -> pubsub(node.get());
-            default -> appEngine(node.get(), deadline.orElseThrow());
+            default -> appEngine(node.get(), deadline.orElseThrow(), deadlineWritten);
         };
     }
 
-    private Optional<Target> http(ConfigNode n, Duration deadline) {
+    private Optional<Target> http(ConfigNode n, Duration deadline, String deadlineWritten) {
         n.allowOnly(List.of("url", "method", "body", "headers", "auth", "invoker"));
         Optional<URI> uri = n.text("url").map(u -> placeholders.expand(u, n.path("url"), problems)).flatMap(u -> uri(n, u));
-        if (!n.has("url")) {
+        if (!n.has("url") && !n.misspelt("url")) {
             problems.error(n.path("url"), "is required: the https:// endpoint the job calls", "R6.1");
         }
         HttpMethod method = method(n, List.of(HttpMethod.values()), "R6.2");
@@ -72,7 +78,7 @@ final class TargetReader {
             problems.error(n.path("body"), "a body is sent only with POST, PUT or PATCH, not " + method, "R6.3");
         }
         Map<String, String> headers = Headers.check(n, expandValues(n, "headers"), body, problems, "R6.4");
-        checkDeadline(n.path(), deadline, HTTP_MAX, "R4.2");
+        checkDeadline(n.path(), deadline, deadlineWritten, HTTP_MAX, "R4.2");
         Optional<Auth> auth = uri.flatMap(u -> auth(n, u));
         Invoker invoker = invoker(n, auth);
         if (uri.isEmpty() || auth.isEmpty()) {
@@ -108,6 +114,9 @@ final class TargetReader {
     private Optional<Auth> auth(ConfigNode n, URI uri) {
         String path = n.path("auth");
         if (!n.has("auth")) {
+            if (n.misspelt("auth")) {   // the typo is the one error
+                return Optional.empty();
+            }
             problems.error(path, "is required: oidc (Cloud Run, Cloud Functions, other endpoints),"
                     + " oauth (*.googleapis.com) or none", "R6.6");
             return Optional.empty();
@@ -121,6 +130,9 @@ final class TargetReader {
         } else {
             spec = new ConfigNode(null, path, problems);
             type = n.text("auth").orElse("");
+        }
+        if (!tokenFieldsMatch(spec, type)) {
+            return Optional.empty();
         }
         boolean googleApi = uri.getHost().toLowerCase(Locale.ROOT).endsWith(".googleapis.com");
         switch (type) {
@@ -155,11 +167,33 @@ final class TargetReader {
         }
     }
 
+    /**
+     * A job sends exactly one token (R6.5): an audience belongs to OIDC, a scope to OAuth, and neither to
+     * none. Both together (say a stack that switched the type over a catalog's audience) is an error,
+     * never one silently dropped.
+     */
+    private boolean tokenFieldsMatch(ConfigNode spec, String type) {
+        boolean audience = spec.has("audience");
+        boolean scope = spec.has("scope");
+        String wrong = audience && scope ? "names both an OIDC audience and an OAuth scope; a job sends one token, so keep"
+                + " audience (type: oidc) or scope (type: oauth)"
+                : scope && type.equals("oidc") ? "type oidc with a scope: a scope belongs to an OAuth token; remove scope"
+                + " or set type: oauth"
+                : audience && type.equals("oauth") ? "type oauth with an audience: an audience belongs to an OIDC token;"
+                + " remove audience or set type: oidc"
+                : (audience || scope) && type.equals("none") ? "type none with " + (audience ? "an audience" : "a scope")
+                + ": a job without a token has neither; remove it or choose oidc or oauth" : null;
+        if (wrong != null) {
+            problems.error(spec.path(), wrong, "R6.5");
+        }
+        return wrong == null;
+    }
+
     private Invoker invoker(ConfigNode n, Optional<Auth> auth) {
         String path = n.path("invoker");
         boolean token = auth.isPresent() && !(auth.get() instanceof Auth.None);
         if (!n.has("invoker")) {
-            if (token) {
+            if (token && !n.misspelt("invoker")) {
                 problems.error(path, "is required with a token: cloudRunService: NAME, function: NAME (gen2),"
                         + " projectRole: ROLE, or none for an endpoint outside Google Cloud IAM", "R10.5");
             }
@@ -179,7 +213,7 @@ final class TargetReader {
                     + " function or projectRole", "R10.5");
             return new Invoker.None();
         }
-        if (!token) {
+        if (auth.isPresent() && !token) {   // an auth with an error of its own says nothing about the invoker
             problems.error(path, "grants access to a job that sends no token; set auth to oidc or oauth, or drop"
                     + " the invoker", "R10.5");
         }
@@ -204,6 +238,9 @@ final class TargetReader {
     private Optional<Target> pubsub(ConfigNode n) {
         n.allowOnly(List.of("topic", "existingTopic", "data", "attributes"));
         if (n.has("topic") == n.has("existingTopic")) {
+            if (n.misspelt("topic") || n.misspelt("existingTopic")) {
+                return Optional.empty();
+            }
             problems.error(n.path("topic"), "give exactly one of topic (created by this pipeline) or existingTopic"
                     + " (a topic that already exists in " + settings.project() + ")", "R7.1");
             return Optional.empty();
@@ -244,9 +281,12 @@ final class TargetReader {
         return Optional.of(new Target.Pubsub(topic, managed, data, attributes));
     }
 
-    private Optional<Target> appEngine(ConfigNode n, Duration deadline) {
+    private Optional<Target> appEngine(ConfigNode n, Duration deadline, String deadlineWritten) {
         n.allowOnly(List.of("relativeUri", "method", "body", "headers", "routing"));
         String uri = n.text("relativeUri").orElse("");
+        if (!n.has("relativeUri") && n.misspelt("relativeUri")) {
+            return Optional.empty();
+        }
         if (!uri.startsWith("/") || uri.contains(" ") || uri.length() > MAX_URI) {
             problems.error(n.path("relativeUri"), "'" + uri + "' must start with /, contain no spaces and be at most "
                     + MAX_URI + " characters", "R8.3");
@@ -258,7 +298,7 @@ final class TargetReader {
             problems.error(n.path("body"), "an App Engine target sends a body only with POST or PUT, not " + method, "R8.2");
         }
         Map<String, String> headers = Headers.check(n, expandValues(n, "headers"), body, problems, "R8.5");
-        checkDeadline(n.path(), deadline, APP_ENGINE_MAX, "R4.3");
+        checkDeadline(n.path(), deadline, deadlineWritten, APP_ENGINE_MAX, "R4.3");
         Target.Routing routing = n.object("routing").map(r -> {
             r.allowOnly(List.of("service", "version", "instance"));
             if (r.has("instance")) {
@@ -284,10 +324,11 @@ final class TargetReader {
         return HttpMethod.POST;
     }
 
-    private void checkDeadline(String path, Duration deadline, Duration max, String rule) {
+    private void checkDeadline(String path, Duration deadline, String written, Duration max, String rule) {
         if (deadline.compareTo(HTTP_MIN) < 0 || deadline.compareTo(max) > 0) {
-            problems.error(path.substring(0, path.lastIndexOf('.')) + ".attemptDeadline", Durations.human(deadline)
-                    + " is outside 15s.." + Durations.human(max) + " for this target", rule);
+            problems.error(path.substring(0, path.lastIndexOf('.')) + ".attemptDeadline",
+                    (written == null ? Durations.human(deadline) : written) + " is outside 15s.."
+                    + Durations.human(max) + " for this target", rule);
         }
     }
 

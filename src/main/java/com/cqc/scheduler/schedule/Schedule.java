@@ -62,10 +62,21 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Legacy {
             }
             String expression = String.join(" ", fields);
             try {
-                return new Cron(text, expression, ExecutionTime.forCron(PARSER.parse(expression)));
+                return new Cron(text, expression, ExecutionTime.forCron(PARSER.parse(forCronUtils(fields))));
             } catch (IllegalArgumentException e) {
                 throw new CronSyntaxException("'" + text + "' is not a valid cron expression: " + e.getMessage(), "R2.2");
             }
+        }
+
+        /**
+         * The expression as cron-utils reads it: cron-utils takes SUN as 7, so a range that starts on Sunday
+         * ({@code SUN-SAT}, documented by Google) would run backwards; it starts at 0 instead. The API gets
+         * the expression as written.
+         */
+        private static String forCronUtils(String[] fields) {
+            String[] copy = fields.clone();
+            copy[4] = copy[4].replaceAll("(?i)(^|,)SUN(?=-)", "$10");
+            return String.join(" ", copy);
         }
 
         /** The first wall-clock minute strictly after {@code wallClock} that matches, if any. */

@@ -143,7 +143,7 @@ class ImportTest {
     void aListingThatIsNotJobsIsRejectedWithItsPlace() {
         assertThatThrownBy(() -> CloudJobs.parse("{\"jobs\": [{\"schedule\": \"0 1 * * *\"}]}", "jobs.json"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("jobs.json[0]: is not a job");
-        assertThatThrownBy(() -> CloudJobs.parse("not json", "jobs.json")).hasMessageContaining("jobs.json: is not JSON");
+        assertThatThrownBy(() -> CloudJobs.parse("not json", "jobs.json")).hasMessageContaining("jobs.json:1:1: is not JSON");
         assertThat(catchEmpty()).isEmpty();
     }
 

@@ -75,6 +75,75 @@ class AdoptCommandsTest {
         CliRun run = CliRun.of("drift", "--stack", "prod", "--from", "no-such-file.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("cqc: --from no-such-file.json: cannot read it");
+        assertThat(run.err()).isEqualTo("cqc: --from no-such-file.json: there is no such file\n");
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = project.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static final String ONE_JOB = """
+            {"name": "projects/cqc-ml-prod/locations/europe-west2/jobs/hand-made", "schedule": "0 1 * * *",
+             "timeZone": "Etc/UTC", %s"pubsubTarget": {"topicName": "projects/cqc-ml-prod/topics/misc", "data": "cGluZw=="}}""";
+
+    @Test
+    void aSingleJobAsGcloudDescribePrintsItIsAccepted() throws Exception {
+        Path job = write("job.json", ONE_JOB.formatted("\"state\": \"ENABLED\", "));
+
+        CliRun imported = CliRun.of("import", "--stack", "prod", "--from", job.toString(), "--dry-run");
+        CliRun drift = CliRun.of("drift", "--stack", "prod", "--from", job.toString());
+
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).startsWith("1 job(s) in ").contains(": 1 to import, 0 not imported").contains("+ hand-made");
+        assertThat(drift.exitCode()).isEqualTo(ExitCodes.DRIFT);
+        assertThat(drift.out()).contains("only in the cloud: projects/cqc-ml-prod/locations/europe-west2/jobs/hand-made");
+    }
+
+    @Test
+    void aJobWithoutStateIsNotedNotAssumedEnabled() throws Exception {
+        Path job = write("job.json", ONE_JOB.formatted(""));
+        Path seed = Path.of("src/test/resources/adopt/seed-jobs.json");
+        String seedText = Files.readString(seed).replace("\"state\": \"ENABLED\",", "");
+        Path stateless = write("seed.json", seedText);
+
+        CliRun imported = CliRun.of("import", "--stack", "prod", "--from", job.toString(), "--dry-run");
+        CliRun drift = CliRun.of("drift", "--stack", "prod", "--from", stateless.toString());
+
+        assertThat(imported.out()).contains("note: the listing gives no state (gcloud and the API always do: was it"
+                + " edited?); imported as enabled (paused: false), so check the job before pulumi up");
+        assertThat(drift.out()).contains("state                              code: ENABLED").contains("cloud: (absent)");
+    }
+
+    @Test
+    void gcloudsDefaultYamlGetsTheFlagToUse() throws Exception {
+        Path yaml = write("jobs.yaml", """
+                ---
+                name: projects/cqc-ml-prod/locations/europe-west2/jobs/hand-made
+                schedule: 0 1 * * *
+                state: ENABLED
+                ---
+                name: projects/cqc-ml-prod/locations/europe-west2/jobs/other
+                schedule: 0 2 * * *
+                """);
+
+        for (String command : new String[] {"import", "drift"}) {
+            CliRun run = CliRun.of(command, "--stack", "prod", "--from", yaml.toString());
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+            assertThat(run.err()).isEqualTo("error: jobs.yaml: is YAML, gcloud's default output; run gcloud with"
+                    + " --format=json (gcloud scheduler jobs list --location=LOCATION --format=json > jobs.yaml)\n");
+        }
+    }
+
+    @Test
+    void aMalformedListingIsInvalidInputWithItsPosition() throws Exception {
+        Path broken = write("jobs.json", "[{\"name\": \"projects/p/locations/l/jobs/j\",\n  \"schedule\" \"0 1 * * *\"}]");
+
+        CliRun run = CliRun.of("drift", "--stack", "prod", "--from", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("error: jobs.json:2:14: is not JSON:")
+                .endsWith("expected what gcloud scheduler jobs list --format=json prints");
     }
 }

@@ -43,6 +43,14 @@ class BadInputTest {
     }
 
     @Test
+    void aMisspeltCommandOrStackSuggestsTheNearest() {
+        assertThat(CliRun.of("plam", "--stack", "dev").err())
+                .isEqualTo("cqc: Unmatched arguments from index 0: 'plam', '--stack', 'dev'; did you mean 'plan'? (see: cqc --help)\n");
+        assertUsage(CliRun.of("plan", "--stack", "prd"), "unknown stack 'prd': there is no Pulumi.prd.yaml in ");
+        assertUsage(CliRun.of("plan", "--stack", "prd"), "(did you mean 'prod'?); known stacks: dev, prod, staging");
+    }
+
+    @Test
     void aFromThatIsNotAnInstant() {
         assertUsage(CliRun.of("next-runs", "--stack", "dev", "--from", "tomorrow"),
                 "'tomorrow' is neither a date such as 2026-11-29 (midnight UTC) nor an ISO-8601 instant");
@@ -57,7 +65,8 @@ class BadInputTest {
         CliRun run = CliRun.of("plan", "--stack", "dev", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
-        assertThat(run.err()).startsWith("error: pipelines.yaml: is not valid YAML").doesNotContain("\tat ");
+        assertThat(run.err()).isEqualTo("error: pipelines.yaml:2:1: is not valid YAML: expected ',' or ']', but found the end"
+                + " of the file (while parsing a flow sequence)\n");
     }
 
     @Test
@@ -68,7 +77,7 @@ class BadInputTest {
         CliRun run = CliRun.of("validate", "--stack", "dev", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
-        assertThat(run.out()).contains("dev: INVALID").contains("error: Pulumi.dev.yaml: is not valid YAML");
+        assertThat(run.out()).contains("dev: INVALID").contains("error: Pulumi.dev.yaml:3:1: is not valid YAML");
     }
 
     @Test

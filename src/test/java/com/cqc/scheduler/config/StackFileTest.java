@@ -43,13 +43,12 @@ class StackFileTest {
     void malformedYamlGivesTheLine() {
         assertThatThrownBy(() -> StackFile.parse("dev", "Pulumi.dev.yaml", "cqc-scheduler", "config:\n  a: [1, 2\n  b: 3\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Pulumi.dev.yaml: is not valid YAML")
-                .hasMessageContaining("at line");
+                .hasMessageContaining("Pulumi.dev.yaml:3:4: is not valid YAML: expected ',' or ']', but found ':'");
     }
 
     @Test
     void aFileWithoutConfigIsRejected() {
         assertThatThrownBy(() -> StackFile.parse("dev", "Pulumi.dev.yaml", "cqc-scheduler", "encryptionsalt: abc\n"))
-                .hasMessageContaining("has no 'config:' map");
+                .hasMessageContaining("Pulumi.dev.yaml: has no 'config:' key; expected a map under 'config:'");
     }
 }

@@ -215,9 +215,62 @@ class StackLoaderTest {
         @Test
         void r4_2HttpDeadline() {
             assertOneError(errors(catalog(HTTP + "attemptDeadline: 31m\n")), "pipelines.p.attemptDeadline",
-                    "31m is outside 15s..30m", "R4.2");
+                    "'31m' is outside 15s..30m", "R4.2");
             assertOneError(errors(catalog(HTTP + "attemptDeadline: 10s\n")), "pipelines.p.attemptDeadline",
-                    "10s is outside 15s..30m", "R4.2");
+                    "'10s' is outside 15s..30m", "R4.2");
+        }
+
+        @Test
+        void aValueIsEchoedAsWrittenNotNormalised() {
+            assertOneError(errors(catalog(HTTP + "attemptDeadline: 1860s\n")), "pipelines.p.attemptDeadline",
+                    "'1860s' is outside 15s..30m for this target", "R4.2");
+            assertOneError(errors("defaults:\n  attemptDeadline: 0.5h1m\n" + catalog(HTTP)), "pipelines.p.attemptDeadline",
+                    "'0.5h1m' (from defaults.attemptDeadline) is outside 15s..30m", "R4.2");
+            assertThat(Stacks.warnings(catalog(HTTP + "retry: {minBackoff: 3600s, maxBackoff: 1800s}\n")))
+                    .extracting(Problem::message).contains("3600s is longer than maxBackoff 1800s (API rule UNCONFIRMED)");
+        }
+
+        @Test
+        void aWrongTypeSaysWhatWasFound() {
+            assertThat(errors(catalog(HTTP + "labels: [team, ml]\n"))).extracting(Problem::toString)
+                    .containsExactly("pipelines.p.labels: is a list '[\"team\",\"ml\"]'; expected a map of settings");
+            assertThat(errors(catalog(HTTP + "retry: {count: [3]}\n"))).extracting(Problem::toString)
+                    .containsExactly("pipelines.p.retry.count: '[3]' is a list, not a whole number");
+            assertThat(errors(catalog(HTTP.replace("schedule: \"0 3 * * *\"", "schedule: {cron: '0 3 * * *'}"))))
+                    .extracting(Problem::toString)
+                    .containsExactly("pipelines.p.schedule: is a map '{\"cron\":\"0 3 * * *\"}'; expected a single value");
+            assertThat(errors(catalog(HTTP + "paused: 1\n"))).extracting(Problem::toString)
+                    .containsExactly("pipelines.p.paused: '1' is a number, not true or false");
+        }
+
+        @Test
+        void aTypoGivesOneErrorWithTheLikelyIntent() {
+            assertThat(errors(catalog(HTTP.replace("schedule:", "shedule:")))).extracting(Problem::toString)
+                    .containsExactly("pipelines.p.shedule: unknown setting (did you mean 'schedule'?); allowed here: description,"
+                            + " schedule, timeZone, http, pubsub, appEngine, retry, attemptDeadline, paused, enabled,"
+                            + " serviceAccount, labels, formerIds");
+            assertThat(errors(catalog(HTTP.replace("http:", "htpp:")))).extracting(Problem::path)
+                    .containsExactly("pipelines.p.htpp");
+            assertThat(errors(catalog(HTTP.replace("auth:", "auht:")))).extracting(Problem::path)
+                    .containsExactly("pipelines.p.http.auht");
+            assertThat(errors(catalog(HTTP.replace("  url:", "  uri:")))).extracting(Problem::path)
+                    .containsExactly("pipelines.p.http.uri");
+            assertThat(errors(catalog(PUBSUB.replace("topic:", "topc:")))).extracting(Problem::path)
+                    .containsExactly("pipelines.p.pubsub.topc");
+            assertThat(errors(catalog(HTTP.replace("auth: oidc", "auth: kerberos")))).extracting(Problem::path)
+                    .containsExactly("pipelines.p.http.auth");
+        }
+
+        @Test
+        void anUnknownZonePipelineOrPlaceholderSuggestsTheNearest() {
+            assertThat(errors(catalog(HTTP + "timeZone: Europe/Londn\n"))).extracting(Problem::message).containsExactly(
+                    "'Europe/Londn' is not an IANA time zone name (did you mean 'Europe/London'?); use one of the tz"
+                            + " database, e.g. Etc/UTC or Europe/London");
+            assertThat(errors(catalog(PUBSUB), "cqc-scheduler:pipelines: {pp: {paused: true}}\n")).extracting(Problem::message)
+                    .first().asString().startsWith("is not in the catalog pipelines.yaml (did you mean 'p'?); a stack file only");
+            assertThat(errors(catalog(HTTP.replace("${projectNumber}", "${projectNumbr}").replace("svc-123456789012", "svc-${projectNumbr}"))))
+                    .extracting(Problem::message).first().asString()
+                    .startsWith("unknown placeholder '${projectNumbr}' (did you mean '${projectNumber}'?); known: ");
         }
 
         @Test
@@ -226,7 +279,7 @@ class StackLoaderTest {
                     schedule: "0 0 * * 0"
                     attemptDeadline: 25h
                     appEngine: {relativeUri: /tasks/weekly, method: GET}
-                    """)), "pipelines.p.attemptDeadline", "25h is outside 15s..24h15s", "R4.3");
+                    """)), "pipelines.p.attemptDeadline", "'25h' is outside 15s..24h15s", "R4.3");
         }
 
         @Test
@@ -274,9 +327,46 @@ class StackLoaderTest {
         @Test
         void r6_5CredentialHeadersNeverLiveInPlainText() {
             assertOneError(errors(catalog(HTTP + "  headers: {Authorization: Bearer abc}\n")),
-                    "pipelines.p.http.headers.Authorization", "a credential header is stored in plain text", "R6.5");
+                    "pipelines.p.http.headers.Authorization", "'Authorization' carries a credential", "R6.5");
             assertOneError(errors(catalog(HTTP.replace("auth: oidc", "auth: kerberos"))), "pipelines.p.http.auth",
                     "'kerberos' is not an auth type; allowed: oidc, oauth, none", "R6.5");
+        }
+
+        @Test
+        void r6_5AJobHasExactlyTheTokenItAsksFor() {
+            String googleApi = HTTP.replace("https://svc-123456789012.europe-west2.run.app/run", "https://dataflow.googleapis.com/v1b3/x")
+                    .replace("invoker: {cloudRunService: svc}", "invoker: {projectRole: roles/dataflow.developer}");
+            String both = "auth: {type: %s, audience: 'https://svc', scope: 'https://www.googleapis.com/auth/cloud-platform'}";
+            List<Problem> oidcBoth = errors(catalog(HTTP.replace("auth: oidc", both.formatted("oidc"))));
+            List<Problem> oauthBoth = errors(catalog(googleApi.replace("auth: oidc", both.formatted("oauth"))));
+            for (List<Problem> errors : List.of(oidcBoth, oauthBoth)) {
+                assertThat(errors).singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("pipelines.p.http.auth");
+                    assertThat(p.message()).startsWith("names both an OIDC audience and an OAuth scope");
+                    assertThat(p.rule()).isEqualTo("R6.5");
+                });
+            }
+            assertThat(errors(catalog(HTTP.replace("auth: oidc", "auth: {type: oidc, scope: x}"))))
+                    .extracting(Problem::toString).containsExactly("pipelines.p.http.auth: type oidc with a scope: a scope"
+                            + " belongs to an OAuth token; remove scope or set type: oauth (R6.5)");
+            assertThat(errors(catalog(googleApi.replace("auth: oidc", "auth: {type: oauth, audience: 'https://x'}"))))
+                    .extracting(Problem::message).containsExactly("type oauth with an audience: an audience belongs to an"
+                            + " OIDC token; remove audience or set type: oidc");
+            assertThat(errors(catalog(HTTP.replace("auth: oidc", "auth: {type: none, audience: 'https://x'}")
+                    .replace("  invoker: {cloudRunService: svc}\n", "")))).extracting(Problem::message)
+                    .containsExactly("type none with an audience: a job without a token has neither; remove it or choose oidc or oauth");
+        }
+
+        @Test
+        void r6_5AStackThatSwitchesTheTypeKeepsNoStaleAudience() {
+            String catalog = catalog(HTTP.replace("https://svc-123456789012.europe-west2.run.app/run", "https://dataflow.googleapis.com/v1b3/x")
+                    .replace("invoker: {cloudRunService: svc}", "invoker: {projectRole: roles/dataflow.developer}")
+                    .replace("auth: oidc", "auth: {type: oidc, audience: 'https://x'}"));
+
+            List<Problem> errors = errors(catalog, "cqc-scheduler:pipelines:\n  p:\n    http:\n      auth: {type: oauth}\n");
+
+            assertThat(errors).extracting(Problem::toString).containsExactly("pipelines.p.http.auth: type oauth with an"
+                    + " audience: an audience belongs to an OIDC token; remove audience or set type: oidc (R6.5)");
         }
 
         @Test
@@ -442,7 +532,19 @@ class StackLoaderTest {
             for (int i = 0; i < StackLoader.JOBS_PER_REGION_WARNING; i++) {
                 yaml.append("  job-").append(i).append(": {schedule: \"0 2 * * *\", pubsub: {existingTopic: ingest, data: x}}\n");
             }
-            assertWarning(load(yaml.toString(), "").warnings(), "pipelines", "900 jobs in europe-west2", "R9.6");
+            assertWarning(load(yaml.toString(), "").warnings(), "pipelines", "900 jobs in europe-west2; the default"
+                    + " quota is 1000 jobs per region (https://cloud.google.com/scheduler/quotas)", "R9.6");
+        }
+
+        @Test
+        void r9_6MoreJobsThanARegionTakesIsAnError() {
+            StringBuilder yaml = new StringBuilder("pipelines:\n");
+            for (int i = 0; i <= StackLoader.JOBS_PER_REGION_MAX; i++) {
+                yaml.append("  job-").append(i).append(": {schedule: \"0 2 * * *\", pubsub: {existingTopic: ingest, data: x}}\n");
+            }
+            assertThat(errors(yaml.toString())).extracting(Problem::toString).containsExactly("pipelines: 5001 jobs in"
+                    + " europe-west2; Cloud Scheduler takes at most 5000 per region, even with a raised quota"
+                    + " (https://cloud.google.com/scheduler/quotas); move jobs to another region or project (R9.6)");
         }
     }
 }

@@ -154,7 +154,7 @@ class OperationsTest {
                 .hasMessageContaining("cqc-scheduler:alerting: alerting is enabled but has nowhere to send alerts");
         assertThatThrownBy(() -> plan(catalog, PROD + "  cqc-scheduler:alerting: {emails: [ops], window: 90s}\n"))
                 .hasMessageContaining("cqc-scheduler:alerting.emails: 'ops' is not an e-mail address")
-                .hasMessageContaining("cqc-scheduler:alerting.window: 1m30s must be whole minutes within 1m..1d");
+                .hasMessageContaining("cqc-scheduler:alerting.window: '90s' must be whole minutes within 1m..1d");
     }
 
     @Test

@@ -103,7 +103,7 @@ class PitfallsTest {
         assertThatThrownBy(() -> new StackLoader(Instant.now()).load(catalog, "pipelines.yaml",
                 StackFile.parse("test", "Pulumi.test.yaml", StackLoader.PROJECT, STACK)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("pipelines.textual.http.headers.Authorization: a credential header")
+                .hasMessageContaining("pipelines.textual.http.headers.Authorization: 'Authorization' carries a credential")
                 .hasMessageNotContaining("s3cr3t");
     }
 
