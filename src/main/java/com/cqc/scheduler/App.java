@@ -57,7 +57,7 @@ public final class App {
      * <li>Newer JDKs (25) always use the common pool; with one worker (a 2-CPU machine) the loop starves the
      *     tasks it waits for and spins forever, so they get at least 2 workers.</li>
      * </ul>
-     * Runs before anything touches the pool (the JDK reads the property once); a value the user set wins.
+     * Runs before anything touches the pool (the JDK reads the property once); a value the user set wins (P17).
      */
     public static void configureCommonPool() {
         if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {

@@ -44,7 +44,7 @@ class AppStartTest {
 
     @Test
     void planFinishesOnTwoCpusWithoutAnyFlagFromTheCaller() throws Exception {
-        // No -Djava.util.concurrent.ForkJoinPool.common.parallelism here: App sets it itself.
+        // P17. No -Djava.util.concurrent.ForkJoinPool.common.parallelism here: App sets it itself.
         Run run = start(List.of("-XX:ActiveProcessorCount=2"), "plan", "--stack", "dev", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
