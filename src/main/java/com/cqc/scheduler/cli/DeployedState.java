@@ -1,5 +1,6 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.config.ConfigException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ record DeployedState(String stack, Map<String, Resource> resources) {
 
     static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
-    static DeployedState read(Path file) {
+    static DeployedState read(Path file) throws ConfigException {
         return parse(Workspace.read(file, "--state"), "--state " + file);
     }
 
