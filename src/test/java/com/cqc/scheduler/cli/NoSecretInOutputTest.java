@@ -115,7 +115,7 @@ class NoSecretInOutputTest {
 
         CliRun plan = run("plan", "--stack", "dev");
         assertThat(plan.exitCode()).isZero();
-        assertThat(plan.out()).contains("X-Build=[masked]");
+        assertThat(plan.out()).contains("X-Build: \"[masked]\"");
         assertThat(plan.out()).contains("pipelines.weekly-model-training.http.headers.X-Build: the value looks like a key");
         CliRun json = run("plan", "--stack", "dev", "--format", "json");
         assertThat(json.out()).contains("\"X-Build\" : \"[masked]\"");

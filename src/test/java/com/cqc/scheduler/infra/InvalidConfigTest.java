@@ -66,7 +66,7 @@ class InvalidConfigTest {
         assertThat(result.errors()).containsExactly(
                 "pipelines.backup.schedule: '0 3 * * * *' has 6 fields; Cloud Scheduler takes exactly 5 (minute hour"
                         + " day-of-month month day-of-week), no seconds or year field (R2.2)",
-                "pipelines.backup.timeZone: 'Europe/Londn' is not an IANA time zone name; use one of the tz database,"
+                "pipelines.backup.timeZone: 'Europe/Londn' is not an IANA time zone name (did you mean 'Europe/London'?); use one of the tz database,"
                         + " e.g. Etc/UTC or Europe/London (R3.1)",
                 "pipelines.backup.retry.count: 9 is outside 0..5 [set in Pulumi.prod.yaml] (R5.1)");
         verify(provider, never()).newResourceAsync(any());

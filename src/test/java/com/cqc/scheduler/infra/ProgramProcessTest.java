@@ -83,7 +83,7 @@ class ProgramProcessTest {
         assertThat(engineLog).containsExactly(
                 "ERROR pipelines.backup.schedule: '0 3 * * * *' has 6 fields; Cloud Scheduler takes exactly 5 (minute"
                         + " hour day-of-month month day-of-week), no seconds or year field (R2.2)",
-                "ERROR pipelines.backup.timeZone: 'Europe/Londn' is not an IANA time zone name; use one of the tz"
+                "ERROR pipelines.backup.timeZone: 'Europe/Londn' is not an IANA time zone name (did you mean 'Europe/London'?); use one of the tz"
                         + " database, e.g. Etc/UTC or Europe/London (R3.1)",
                 "ERROR pipelines.backup.retry.count: 9 is outside 0..5 [set in Pulumi.prod.yaml] (R5.1)",
                 "ERROR pipelines.backup.retry.maxDoublings: 0 cannot be set: the gcp provider leaves a zero out and the"
@@ -114,9 +114,9 @@ class ProgramProcessTest {
         Run run = runProgram(null);
 
         assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).isEqualTo("cqc-scheduler: without arguments this jar is the Pulumi program and needs"
-                + " the Pulumi engine (PULUMI_MONITOR is not set): run `pulumi preview` or `pulumi up`, or give a"
-                + " command (--help lists them)" + System.lineSeparator());
+        assertThat(run.stderr()).isEqualTo("cqc-scheduler: without arguments this jar is the Pulumi program and runs only"
+                + " under the Pulumi engine (pulumi preview / pulumi up); for the offline commands give one,"
+                + " e.g. bin/cqc plan --stack dev (all commands: bin/cqc --help)" + System.lineSeparator());
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
