@@ -28,7 +28,7 @@ cds_make_archive() {
   local fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   work=$(mktemp -d "$root/target/cds.XXXXXX") || return 0
   rm -f "$archive" "$archive.jdk"
-  if (cd "$root" && java "${fast[@]}" -XX:DumpLoadedClassList="$work/plan.classes" -jar "$jar" plan --stack dev >/dev/null 2>&1); then
+  if (cd "$root" && timeout 300 java "${fast[@]}" -XX:DumpLoadedClassList="$work/plan.classes" -jar "$jar" plan --stack dev >/dev/null 2>&1); then
     # The program fails at its first call to the engine: only the classes it loaded matter.
     (cd "$root" && PULUMI_MONITOR=127.0.0.1:1 PULUMI_ENGINE=127.0.0.1:1 PULUMI_PROJECT=cqc-scheduler \
       PULUMI_STACK=dev PULUMI_DRY_RUN=true timeout 120 \
