@@ -3,8 +3,10 @@
 # `java -jar` (what Pulumi's java host runs) with and without the JVM options of bin/lib/cds.sh,
 # against the TypeScript peer (bench/node-peer: the same resources on the Node SDK's mock engine)
 # and Pulumi's Maven path. Every round runs each way once, in turn, so load on the machine falls on
-# all of them alike; the table gives medians of wall and CPU (user + system) seconds, and the median
-# over rounds of each way's wall time over the Node peer's and the Maven path's over it.
+# all of them alike; the table gives medians of wall and CPU (user + system) seconds, and medians
+# over rounds of each way's wall and CPU time over the Node peer's, and of the Maven path's over it.
+# On a loaded machine trust the CPU ratio more: a single-threaded process (Node) loses more wall
+# time to other processes' threads than a multi-threaded one (the JVM).
 #   bench/cold.sh [RUNS]      (default 7 rounds); JDK25=/path/to/jdk25 adds its AOT-cache rows
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -72,14 +74,14 @@ done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 of() { awk -v n="$1" -v f="$2" '$2 == n {print $f}' "$work/times" | median; }
 # Per round: this way's wall over the Node peer's / the Maven path's over this way's; then the median.
-ratio() {
-  awk -v a="$1" -v b="$2" '$2 == a {x[$1]=$3} $2 == b {y[$1]=$3} END {for (r in x) print x[r] / y[r]}' "$work/times" | median
+ratio() {  # way, way over which, field (3 wall, 4 CPU)
+  awk -v a="$1" -v b="$2" -v f="$3" '$2 == a {x[$1]=$f} $2 == b {y[$1]=$f} END {for (r in x) print x[r] / y[r]}' "$work/times" | median
 }
 echo "Cold \`plan --stack dev\` (43 resources), $runs rounds, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 echo
-echo "| how | wall s (median) | CPU s (median) | / Node peer (median of per-round ratios) | Maven path / this |"
-echo "|---|---|---|---|---|"
+echo "| how | wall s | CPU s | wall / Node peer | CPU / Node peer | Maven path / this, wall |"
+echo "|---|---|---|---|---|---|"
 for name in "${names[@]}"; do
-  printf '| %s | %.2f | %.2f | %.2fx | %.1fx |\n' "${label[$name]}" "$(of "$name" 3)" "$(of "$name" 4)" \
-    "$(ratio "$name" node)" "$(ratio maven "$name")"
+  printf '| %s | %.2f | %.2f | %.2fx | %.2fx | %.1fx |\n' "${label[$name]}" "$(of "$name" 3)" "$(of "$name" 4)" \
+    "$(ratio "$name" node 3)" "$(ratio "$name" node 4)" "$(ratio maven "$name" 3)"
 done
