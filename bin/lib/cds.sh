@@ -25,16 +25,18 @@ cds_jdk_stamp() {
 
 cds_make_archive() {
   local root=$1 jar="$1/target/cqc-scheduler.jar" archive="$1/target/cqc-scheduler.jsa" work
-  local fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+  # The training runs and the dump take no options from the environment (JDK_JAVA_OPTIONS may name
+  # the very archive being remade).
+  local fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) java=(env -u JDK_JAVA_OPTIONS -u JAVA_TOOL_OPTIONS java)
   work=$(mktemp -d "$root/target/cds.XXXXXX") || return 0
   rm -f "$archive" "$archive.jdk"
-  if (cd "$root" && timeout 300 java "${fast[@]}" -XX:DumpLoadedClassList="$work/plan.classes" -jar "$jar" plan --stack dev >/dev/null 2>&1); then
+  if (cd "$root" && timeout 300 "${java[@]}" "${fast[@]}" -XX:DumpLoadedClassList="$work/plan.classes" -jar "$jar" plan --stack dev >/dev/null 2>&1); then
     # The program fails at its first call to the engine: only the classes it loaded matter.
     (cd "$root" && PULUMI_MONITOR=127.0.0.1:1 PULUMI_ENGINE=127.0.0.1:1 PULUMI_PROJECT=cqc-scheduler \
       PULUMI_STACK=dev PULUMI_DRY_RUN=true timeout 120 \
-      java "${fast[@]}" -XX:DumpLoadedClassList="$work/program.classes" -jar "$jar" >/dev/null 2>&1) || true
+      "${java[@]}" "${fast[@]}" -XX:DumpLoadedClassList="$work/program.classes" -jar "$jar" >/dev/null 2>&1) || true
     cat "$work"/*.classes > "$work/all.classes"
-    if java "${fast[@]}" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile="$work/all.classes" \
+    if "${java[@]}" "${fast[@]}" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile="$work/all.classes" \
         -XX:SharedArchiveFile="$work/archive.jsa" -cp "$jar" >"$work/dump.log" 2>&1; then
       mv -f "$work/archive.jsa" "$archive"
       cds_jdk_stamp > "$archive.jdk"
