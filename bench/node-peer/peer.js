@@ -68,9 +68,14 @@ for (const r of plan.resources) {
 // Done when every resource has its URN from the engine; then the engine must have seen the plan.
 Promise.all([...byUrn.values()].map((res) => new Promise((resolve) => res.urn.apply(resolve))))
   .then((urns) => {
-    const expected = plan.resources.map((r) => r.urn).sort().join("\n");
-    if (urns.sort().join("\n") !== expected || seen.length !== plan.resources.length) {
-      console.error(`peer: the mock engine saw ${seen.length} registrations, not the plan's ${plan.resources.length}`);
+    const expected = new Set(plan.resources.map((r) => r.urn));
+    const got = new Set(urns);
+    const missing = [...expected].filter((urn) => !got.has(urn));
+    const extra = [...got].filter((urn) => !expected.has(urn));
+    if (missing.length || extra.length || seen.length !== plan.resources.length) {
+      console.error(`peer: the mock engine saw ${seen.length} registrations for the plan's ${plan.resources.length}`);
+      missing.forEach((urn) => console.error(`  not registered: ${urn}`));
+      extra.forEach((urn) => console.error(`  not in the plan: ${urn}`));
       process.exit(1);
     }
     console.log(`${urns.length} resources registered`);
