@@ -6,7 +6,7 @@
 #   maven  runtime.options.binary removed: Pulumi's java host runs `mvn compile exec:java` (JVM defaults)
 # Each way runs in its own copy of the repository with its own sandbox; one untimed preview first
 # (stack creation, Maven's first compile), then RUNS rounds of one timed preview per way, in turn.
-# Prints the wall times, the medians and their ratios. Usage: bench/preview.sh [RUNS] (default 5).
+# Prints wall times, medians of wall and CPU time (the whole preview) and their ratios. Usage: bench/preview.sh [RUNS] (default 5).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
@@ -40,24 +40,29 @@ for way in "${ways[@]}"; do
     || { cat "$work/$way.warmup" >&2; exit 1; }
 done
 
-declare -A times
+declare -A times cpu wall_median cpu_median
 for i in $(seq 1 "$runs"); do
   for way in "${ways[@]}"; do
     options $way
-    start=$(date +%s.%N)
-    CQC_SANDBOX="$work/sandbox-$way" "$work/$way/bin/sandbox" preview --stack dev >"$work/$way.out" 2>&1 \
-      || { cat "$work/$way.out" >&2; exit 1; }
-    end=$(date +%s.%N)
-    times[$way]+="$(echo "$end - $start" | bc) "
+    CQC_SANDBOX="$work/sandbox-$way" /usr/bin/time -f "%e %U %S" -o "$work/time" \
+      "$work/$way/bin/sandbox" preview --stack dev >"$work/$way.out" 2>&1 || { cat "$work/$way.out" >&2; exit 1; }
+    read -r wall user sys < "$work/time"
+    times[$way]+="$wall "
+    cpu[$way]+="$(echo "$user + $sys" | bc) "
   done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-jar=$(median <<< "${times[jar]}")
-plain=$(median <<< "${times[plain]}")
-maven=$(median <<< "${times[maven]}")
-echo "pulumi preview --stack dev through bin/sandbox, $runs runs each, in turn (seconds); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "jar, JVM options of bin/lib/cds.sh (after): ${times[jar]}-> median $jar"
-echo "jar, JVM defaults (before):                 ${times[plain]}-> median $plain"
-echo "maven (mvn compile exec:java):              ${times[maven]}-> median $maven"
-echo "plain / jar: $(echo "scale=2; $plain / $jar" | bc)x; maven / jar: $(echo "scale=2; $maven / $jar" | bc)x; maven / plain: $(echo "scale=2; $maven / $plain" | bc)x"
+for way in "${ways[@]}"; do
+  wall_median[$way]=$(median <<< "${times[$way]}")
+  cpu_median[$way]=$(median <<< "${cpu[$way]}")
+done
+ratio() { echo "scale=2; $1 / $2" | bc; }
+echo "pulumi preview --stack dev through bin/sandbox, $runs runs each, in turn; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wall and CPU seconds (CPU: user + system of every process of the preview: CLI, plugins, JVM)"
+echo "jar, JVM options of bin/lib/cds.sh (after): wall ${times[jar]}-> median ${wall_median[jar]}; CPU median ${cpu_median[jar]}"
+echo "jar, JVM defaults (before):                 wall ${times[plain]}-> median ${wall_median[plain]}; CPU median ${cpu_median[plain]}"
+echo "maven (mvn compile exec:java):              wall ${times[maven]}-> median ${wall_median[maven]}; CPU median ${cpu_median[maven]}"
+echo "before / after: wall $(ratio "${wall_median[plain]}" "${wall_median[jar]}")x, CPU $(ratio "${cpu_median[plain]}" "${cpu_median[jar]}")x"
+echo "maven / after:  wall $(ratio "${wall_median[maven]}" "${wall_median[jar]}")x, CPU $(ratio "${cpu_median[maven]}" "${cpu_median[jar]}")x"
+echo "maven / before: wall $(ratio "${wall_median[maven]}" "${wall_median[plain]}")x, CPU $(ratio "${cpu_median[maven]}" "${cpu_median[plain]}")x"
