@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reruns the benchmarks of BENCHMARKS.md and prints their tables (Markdown). Takes about 10 minutes.
 #   RUNS=5 bench/run.sh          measured runs per case (median reported); SIZES="10 100 1000"
-# In-process cases run in a fresh JVM each (src/test/java/.../bench/Benchmark.java); whole-process
-# cases time the jar's `plan --stack dev` from a cold JVM against Pulumi's Maven path.
+# In-process cases run in a fresh JVM each (src/test/java/.../bench/Benchmark.java); the whole-process
+# table is bench/cold.sh's (the jar's `plan --stack dev` cold, the Node peer, Pulumi's Maven path).
+# Also: bench/preview.sh (under the real engine), bench/big-plan.sh (5000 pipelines).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -29,25 +30,6 @@ for size in $sizes; do
 done
 
 echo
-echo "## Whole process: \`plan --stack dev\` from a cold JVM (median of $runs runs)"
+echo "## Whole process: \`plan --stack dev\` from a cold JVM, beside the TypeScript peer (bench/cold.sh)"
 echo
-jar=target/cqc-scheduler.jar
-archive=target/bench.jsa
-fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off)
-java "${fast[@]}" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" plan --stack dev >/dev/null 2>&1
-timed() {  # prints seconds of one run of the command
-  local start end
-  start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
-  awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f\n", (e - s) / 1e9}'
-}
-plain=$(for _ in $(seq "$runs"); do timed java -jar "$jar" plan --stack dev; done | median)
-tuned=$(for _ in $(seq "$runs"); do timed java "${fast[@]}" -jar "$jar" plan --stack dev; done | median)
-cds=$(for _ in $(seq "$runs"); do timed java "${fast[@]}" -XX:SharedArchiveFile="$archive" -jar "$jar" plan --stack dev; done | median)
-maven=$(for _ in $(seq 3); do timed mvn -q -B -ntp compile exec:java -Dexec.args="plan --stack dev"; done | median)
-echo "| how | seconds | Maven path / this |"
-echo "|---|---|---|"
-echo "| \`mvn compile exec:java\` (Pulumi's java runtime without \`binary\`; median of 3) | $maven | 1.0x |"
-for row in "java -jar (default JVM flags):$plain" "java -jar, C1 only + serial GC:$tuned" "java -jar, C1 + serial GC + AppCDS archive (bin/cqc):$cds"; do
-  label=${row%:*}; secs=${row##*:}
-  echo "| $label | $secs | $(awk -v m="$maven" -v s="$secs" 'BEGIN {printf "%.1f", m / s}')x |"
-done
+bench/cold.sh "$runs"
