@@ -12,7 +12,9 @@ import (
 // in the diagnostics, one line each, no trace, no library noise, and a non-zero exit (issue 10,
 // defect 6). The CLI itself also echoes each diagnostic on the stack's line, and the Java host adds
 // one line of its own for any non-zero exit (pulumi-language-java 1.34.0 has no "already reported"
-// path: its Run returns every non-zero exit as an error). The diagnostics and summary are compared
+// path: its Run returns every non-zero exit as an error), and with it the program's stderr, which holds
+// only the java launcher's note on the JDK_JAVA_OPTIONS bin/sandbox sets for start-up speed (issue 13;
+// `JDK_JAVA_OPTIONS=` turns it off). The diagnostics and summary are compared
 // with a golden file; set UPDATE_GOLDEN=1 to rewrite it after reading the difference.
 func TestInvalidConfigIsReportedOnceWithoutATrace(t *testing.T) {
 	c := newCheckout(t)
