@@ -166,23 +166,33 @@ func (s *State) checkMetricFilter(p *Project, filter string) error {
 	return nil
 }
 
+func alertPolicies(p *Project) map[string]map[string]any        { return p.AlertPolicies }
+func notificationChannels(p *Project) map[string]map[string]any { return p.NotificationChannels }
+
+// holding is the collection that holds the object with this full name, in whichever project it is
+// (the names carry their project); nil if none does.
+func (s *State) holding(name string, collection func(*Project) map[string]map[string]any) map[string]map[string]any {
+	for _, p := range s.Projects {
+		if _, ok := collection(p)[name]; ok {
+			return collection(p)
+		}
+	}
+	return nil
+}
+
 // GetAlertPolicy is alertPolicies.get.
 func (s *State) GetAlertPolicy(name string) (map[string]any, error) {
-	for _, p := range s.Projects {
-		if policy, ok := p.AlertPolicies[name]; ok {
-			return copyMap(policy), nil
-		}
+	if c := s.holding(name, alertPolicies); c != nil {
+		return copyMap(c[name]), nil
 	}
 	return nil, notFound("Alert policy %s does not exist.", name)
 }
 
 // DeleteAlertPolicy is alertPolicies.delete.
 func (s *State) DeleteAlertPolicy(name string) error {
-	for _, p := range s.Projects {
-		if _, ok := p.AlertPolicies[name]; ok {
-			delete(p.AlertPolicies, name)
-			return nil
-		}
+	if c := s.holding(name, alertPolicies); c != nil {
+		delete(c, name)
+		return nil
 	}
 	return notFound("Alert policy %s does not exist.", name)
 }
@@ -223,21 +233,17 @@ func (s *State) SaveNotificationChannel(project string, channel map[string]any) 
 
 // GetNotificationChannel is notificationChannels.get.
 func (s *State) GetNotificationChannel(name string) (map[string]any, error) {
-	for _, p := range s.Projects {
-		if ch, ok := p.NotificationChannels[name]; ok {
-			return copyMap(ch), nil
-		}
+	if c := s.holding(name, notificationChannels); c != nil {
+		return copyMap(c[name]), nil
 	}
 	return nil, notFound("Notification channel %s does not exist.", name)
 }
 
 // DeleteNotificationChannel is notificationChannels.delete.
 func (s *State) DeleteNotificationChannel(name string) error {
-	for _, p := range s.Projects {
-		if _, ok := p.NotificationChannels[name]; ok {
-			delete(p.NotificationChannels, name)
-			return nil
-		}
+	if c := s.holding(name, notificationChannels); c != nil {
+		delete(c, name)
+		return nil
 	}
 	return notFound("Notification channel %s does not exist.", name)
 }
