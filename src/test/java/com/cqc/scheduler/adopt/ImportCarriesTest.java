@@ -191,4 +191,28 @@ class ImportCarriesTest {
         assertThat(((Translation.Imported) t).entry().has("serviceAccount")).isFalse();
         assertThat(((Translation.Imported) t).reusedAccount()).contains("sch-job1");
     }
+
+    @Test
+    void aFieldInsideATargetThatThisProgramCannotKeepSkipsTheJob() throws Exception {
+        for (String job : List.of(http(", 'futureField': 1", ""), pubsub(", 'futureField': 1"),
+                appEngine("'futureField': 1", ""))) {
+            Translation t = translate(job);
+            assertThat(t).isInstanceOf(Translation.Skipped.class);
+            assertThat(((Translation.Skipped) t).reasons()).singleElement().asString().contains("Target.futureField");
+        }
+    }
+
+    @Test
+    void theInvokerGrantIsInferredFromTheHost() throws Exception {
+        String oidc = ", 'oidcToken': {'serviceAccountEmail': 'runner@cqc-ml-prod.iam.gserviceaccount.com'}";
+
+        assertThat(entry(http(oidc, "").replace("api.example.com", "etl-abc123xyz-nw.a.run.app")).path("http").path("invoker")
+                .toString()).isEqualTo("{\"cloudRunService\":\"etl\"}");
+        assertThat(entry(http(oidc, "").replace("api.example.com/run", "europe-west2-cqc-ml-prod.cloudfunctions.net/nightly/x"))
+                .path("http").path("invoker").toString()).isEqualTo("{\"function\":\"nightly\"}");
+        assertThat(entry(http(oidc, "").replace("api.example.com/run", "europe-west2-cqc-ml-prod.cloudfunctions.net/"))
+                .path("http").path("invoker").asText()).isEqualTo("none");
+        assertThat(entry(http(oidc.replace("oidc", "oauth"), "").replace("api.example.com", "workflowexecutions.googleapis.com"))
+                .path("http").path("invoker").toString()).isEqualTo("{\"projectRole\":\"roles/workflows.invoker\"}");
+    }
 }
