@@ -181,4 +181,10 @@ class DriftFieldsTest {
         assertThat(Drift.compare(List.of(), List.of(other)).clean()).isFalse();
         assertThat(Drift.compare(List.of(a), List.of(job(pubsub(", 'data': 'eA=='")))).clean()).isFalse();
     }
+
+    @Test
+    void anAppEngineHeaderThatDiffersIsDrift() throws Exception {
+        assertThat(changes(appEngine("'headers': {'X-A': '1'}", ""), appEngine("'headers': {'X-A': '2'}", "")))
+                .containsExactly(new Drift.Change("appEngineHttpTarget.headers", "{x-a=1}", "{x-a=2}"));
+    }
 }
