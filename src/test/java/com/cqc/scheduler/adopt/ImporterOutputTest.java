@@ -112,4 +112,11 @@ class ImporterOutputTest {
         assertThat(CloudJobs.parse("[" + job + "]", "a.json")).hasSize(1);
         assertThat(CloudJobs.parse("{\"jobs\": [" + job + ", " + job + "]}", "b.json")).hasSize(2);
     }
+
+    @Test
+    void entriesAreAppendedToACatalogThatStartsWithPipelinesOrLacksAFinalNewline() {
+        assertThat(CatalogAppender.append("pipelines:\n  a: {}", "  b: {}\n", "imported"))
+                .isEqualTo("pipelines:\n  a: {}\n\n  # imported\n  b: {}\n");
+        assertThat(CatalogAppender.append("", "  b: {}\n", "imported")).isEqualTo("pipelines:\n  # imported\n  b: {}\n");
+    }
 }
