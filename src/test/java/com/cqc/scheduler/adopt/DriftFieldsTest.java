@@ -138,10 +138,13 @@ class DriftFieldsTest {
     }
 
     @Test
-    void anAbsentStateZoneAndDescriptionAreTheApisDefaults() throws Exception {
-        String explicit = pubsub("").replace("'schedule'", "'state': 'ENABLED', 'timeZone': 'UTC', 'description': '', 'schedule'");
+    void anAbsentZoneAndDescriptionAreTheApisDefaultsButAnAbsentStateIsNoted() throws Exception {
+        String explicit = pubsub("").replace("'schedule'", "'timeZone': 'UTC', 'description': '', 'schedule'");
 
         assertThat(changes(pubsub(""), explicit)).isEmpty();
+        // A job with no state is not assumed enabled (issue 14, item 7): the difference is shown.
+        assertThat(changes(pubsub(""), explicit.replace("'timeZone'", "'state': 'ENABLED', 'timeZone'")))
+                .containsExactly(new Drift.Change("state", null, "ENABLED"));
         assertThat(changes(pubsub(""), explicit.replace("'UTC'", "'Europe/London'")))
                 .containsExactly(new Drift.Change("timeZone", "Etc/UTC", "Europe/London"));
     }

@@ -69,7 +69,8 @@ class RemainingChecksTest {
 
     @Test
     void aDstWarningNamesEachLocalTimeThatIsSkippedOrRepeated() {
-        assertThat(warnings(catalog(PUBSUB + "timeZone: Europe/London\nschedule: \"0,30 1 * * *\"\n")))
+        assertThat(warnings(catalog(PUBSUB.replace("schedule: \"0 2 * * *\"", "schedule: \"0,30 1 * * *\"")
+                + "timeZone: Europe/London\n")))
                 .anySatisfy(w -> {
                     assertThat(w.rule()).isEqualTo("R3.3");
                     assertThat(w.message()).contains("01:00, 01:30", "skipped on 2027-03-28", "repeated on 2027-10-31");
