@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"maps"
 	"sort"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ func TestPlanAgainstStateMatchesTheEngine(t *testing.T) {
 		}
 		offline := planOperations(t, r.out)
 		engine := engineOperations(t, c.must("preview", "--stack", "dev", "--json"))
-		if !equalMaps(offline, engine) {
+		if !maps.Equal(offline, engine) {
 			t.Errorf("%s: plan --state and the engine differ\nplan:   %v\nengine: %v", label, describe(offline), describe(engine))
 		}
 		return engine
@@ -99,18 +100,6 @@ func engineOperations(t *testing.T, out string) map[string]string {
 		ops[s.URN] = s.Op
 	}
 	return ops
-}
-
-func equalMaps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 func describe(ops map[string]string) string {

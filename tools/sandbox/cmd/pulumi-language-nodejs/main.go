@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -58,7 +59,7 @@ func (host) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.Language
 		return err
 	}
 	defer closer.Close()
-	args := append([]string{string(trimNewline(runner))}, req.GetArgs()...)
+	args := append([]string{strings.TrimSpace(string(runner))}, req.GetArgs()...)
 	cmd := exec.Command("node", append(args, ".")...)
 	cmd.Dir = dir
 	cmd.Env = req.GetEnv()
@@ -74,13 +75,6 @@ func (host) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.Language
 		return fmt.Errorf("running the policy pack in %s: %w", filepath.Base(dir), err)
 	}
 	return closer.Close()
-}
-
-func trimNewline(b []byte) []byte {
-	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
-		b = b[:len(b)-1]
-	}
-	return b
 }
 
 func main() {

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
 )
@@ -64,7 +63,7 @@ func diffValue(path string, f *field, old, new any, suppress suppressor, forceNe
 	if isEmpty(old) && isEmpty(new) {
 		return // the provider stores an unset value as empty: "" and absent are the same
 	}
-	if !reflect.DeepEqual(normalise(old), normalise(new)) {
+	if !reflect.DeepEqual(old, new) {
 		*out = append(*out, change{path, forceNew, kindOf(old, new)})
 	}
 }
@@ -78,27 +77,6 @@ func kindOf(old, new any) string {
 	}
 	return "update"
 }
-
-// normalise makes maps of strings comparable whatever their Go type.
-func normalise(v any) any {
-	if m, ok := v.(map[string]string); ok {
-		out := map[string]any{}
-		for k, s := range m {
-			out[k] = s
-		}
-		return out
-	}
-	if l, ok := v.([]any); ok {
-		out := make([]any, len(l))
-		for i, e := range l {
-			out[i] = normalise(e)
-		}
-		return out
-	}
-	return v
-}
-
-func (c change) String() string { return fmt.Sprintf("%s %s (replace=%v)", c.kind, c.path, c.replace) }
 
 func topLevel(path string) string {
 	for i, r := range path {

@@ -160,7 +160,12 @@ func flattenJob(job map[string]any, project, region string, old map[string]any) 
 	return dropNil(state)
 }
 
-var strippedHeader = regexp.MustCompile(`(X-Google-|X-AppEngine-|Content-Length).*`)
+var (
+	// Headers the provider's flatten functions drop from the state.
+	strippedHeader = regexp.MustCompile(`(X-Google-|X-AppEngine-|Content-Length).*`)
+	// Headers validateHttpHeaders refuses at plan time (with Content-Length).
+	refusedHeader = regexp.MustCompile(`(X-Google-|X-AppEngine-).*`)
+)
 
 func flattenHeaders(headers map[string]any) map[string]any {
 	out := map[string]any{}
@@ -229,7 +234,7 @@ func checkJob(in map[string]any) []failure {
 	}
 	for _, t := range []string{"httpTarget", "appEngineHttpTarget"} {
 		for k := range getObj(getObj(in, t), "headers") {
-			if k == "Content-Length" || regexp.MustCompile(`(X-Google-|X-AppEngine-).*`).MatchString(k) {
+			if k == "Content-Length" || refusedHeader.MatchString(k) {
 				out = append(out, failure{t + ".headers", "Cannot set the " + k + " header on " + t + ".headers"})
 			}
 		}
