@@ -8,6 +8,8 @@ import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -17,6 +19,7 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,13 +68,16 @@ public final class OfflineEngine {
             return Optional.empty();
         };
         try {
-            TestResult result = PulumiTest.withMocks(recording)
-                    .withOptions(TestOptions.builder()
+            TestResult result = PulumiTestInternal.builder()
+                    .mocks(recording)
+                    .deploymentFactory(OfflineEngine::withCompletionRunner)
+                    .options(TestOptions.builder()
                             .projectName(StackLoader.PROJECT)
                             .stackName(stack)
                             .preview(true)
                             .resourceTransformations(List.of(recorder))
                             .build())
+                    .build()
                     .runTest(program);
             // Logged errors count too: an invalid config is reported as errors, not thrown (InvalidConfig).
             if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
@@ -82,6 +88,12 @@ public final class OfflineEngine {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /** The SDK's deployment with a runner that does not poll (see {@link CompletionRunner}). */
+    private static DeploymentInternal withCompletionRunner(DeploymentImpl.DeploymentState state) {
+        state.runner = new CompletionRunner();
+        return new DeploymentImpl(state);
     }
 
     private List<PlannedResource> describe(List<ResourceTransformation.Args> registered,
