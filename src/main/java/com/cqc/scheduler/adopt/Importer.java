@@ -3,6 +3,7 @@ package com.cqc.scheduler.adopt;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.ConfigSource;
 import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
@@ -112,10 +113,10 @@ public final class Importer {
         ArrayNode resources = doc.putArray("resources");
         for (Translation.Imported i : imported) {
             resources.addObject().put("type", ScheduledPipeline.TYPE).put("name", i.id()).put("component", true);
-            resources.addObject().put("type", "gcp:cloudscheduler/job:Job").put("name", i.id() + "-job")
+            resources.addObject().put("type", ResourceTypes.JOB).put("name", i.id() + "-job")
                     .put("id", i.name()).put("parent", i.id());
             i.reusedAccount().ifPresent(account -> resources.addObject()
-                    .put("type", "gcp:serviceaccount/account:Account").put("name", i.id() + "-invoker")
+                    .put("type", ResourceTypes.SERVICE_ACCOUNT).put("name", i.id() + "-invoker")
                     .put("id", "projects/" + stack.project() + "/serviceAccounts/" + account + "@" + stack.project()
                             + ".iam.gserviceaccount.com")
                     .put("parent", i.id()));
