@@ -72,7 +72,7 @@ public final class Importer {
             }
             catalog.putObject("pipelines").set(imported.id(), imported.entry());
             StackModel model = new StackLoader(now).load(YAML.writeValueAsString(catalog), "(imported entry)",
-                    new WithoutOverrides(config));
+                    withoutOverrides());
             return withInvokerNamed(imported, model.pipelines().get(0));
         } catch (ConfigException e) {
             List<Problem> errors = e.problems().stream().filter(Problem::isError).toList();
@@ -129,25 +129,7 @@ public final class Importer {
     }
 
     /** The stack's config without its per-pipeline overrides, which belong to other entries. */
-    private record WithoutOverrides(ConfigSource config) implements ConfigSource {
-        @Override
-        public String stackName() {
-            return config.stackName();
-        }
-
-        @Override
-        public String origin() {
-            return config.origin();
-        }
-
-        @Override
-        public Optional<String> get(String key) {
-            return key.equals(StackLoader.PROJECT + ":pipelines") ? Optional.empty() : config.get(key);
-        }
-
-        @Override
-        public boolean isSecret(String key) {
-            return config.isSecret(key);
-        }
+    private ConfigSource withoutOverrides() {
+        return config.withGet(key -> key.equals(StackLoader.PROJECT + ":pipelines") ? Optional.empty() : config.get(key));
     }
 }
