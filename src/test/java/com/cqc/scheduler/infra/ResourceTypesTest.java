@@ -2,6 +2,8 @@ package com.cqc.scheduler.infra;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,18 +14,22 @@ class ResourceTypesTest {
 
     @Test
     void theGcpTokensAreTheSdksAsTheStateSpellsThem() {
-        assertThat(ResourceTypes.JOB).isEqualTo("gcp:cloudscheduler/job:Job");
-        assertThat(ResourceTypes.TOPIC).isEqualTo("gcp:pubsub/topic:Topic");
-        assertThat(ResourceTypes.TOPIC_IAM_MEMBER).isEqualTo("gcp:pubsub/topicIAMMember:TopicIAMMember");
-        assertThat(ResourceTypes.SERVICE_ACCOUNT).isEqualTo("gcp:serviceaccount/account:Account");
-        assertThat(ResourceTypes.CLOUD_RUN_IAM_MEMBER).isEqualTo("gcp:cloudrunv2/serviceIamMember:ServiceIamMember");
-        assertThat(ResourceTypes.PROJECT_IAM_MEMBER).isEqualTo("gcp:projects/iAMMember:IAMMember");
-        assertThat(ResourceTypes.PROJECT_SERVICE).isEqualTo("gcp:projects/service:Service");
-        assertThat(ResourceTypes.LOG_METRIC).isEqualTo("gcp:logging/metric:Metric");
-        assertThat(ResourceTypes.NOTIFICATION_CHANNEL).isEqualTo("gcp:monitoring/notificationChannel:NotificationChannel");
-        assertThat(ResourceTypes.ALERT_POLICY).isEqualTo("gcp:monitoring/alertPolicy:AlertPolicy");
-        assertThat(ResourceTypes.GCP_PROVIDER).isEqualTo("pulumi:providers:gcp");
-        assertThat(ResourceTypes.STACK).isEqualTo("pulumi:pulumi:Stack");
+        assertThat(List.of(ResourceTypes.JOB, ResourceTypes.TOPIC, ResourceTypes.TOPIC_IAM_MEMBER,
+                ResourceTypes.SERVICE_ACCOUNT, ResourceTypes.CLOUD_RUN_IAM_MEMBER, ResourceTypes.PROJECT_IAM_MEMBER,
+                ResourceTypes.PROJECT_SERVICE, ResourceTypes.LOG_METRIC, ResourceTypes.NOTIFICATION_CHANNEL,
+                ResourceTypes.ALERT_POLICY, ResourceTypes.GCP_PROVIDER, ResourceTypes.STACK)).containsExactly(
+                "gcp:cloudscheduler/job:Job",
+                "gcp:pubsub/topic:Topic",
+                "gcp:pubsub/topicIAMMember:TopicIAMMember",
+                "gcp:serviceaccount/account:Account",
+                "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+                "gcp:projects/iAMMember:IAMMember",
+                "gcp:projects/service:Service",
+                "gcp:logging/metric:Metric",
+                "gcp:monitoring/notificationChannel:NotificationChannel",
+                "gcp:monitoring/alertPolicy:AlertPolicy",
+                "pulumi:providers:gcp",
+                "pulumi:pulumi:Stack");
     }
 
     @Test
