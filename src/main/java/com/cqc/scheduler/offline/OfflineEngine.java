@@ -2,6 +2,7 @@ package com.cqc.scheduler.offline;
 
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.CqcScheduler;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.infra.SecretSource;
 import com.cqc.scheduler.model.StackModel;
@@ -36,8 +37,6 @@ import java.util.function.Consumer;
  * options (through a stack transformation, which sees every resource before it is registered).
  */
 public final class OfflineEngine {
-    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
-
     private final String stack;
     private final Map<Resource, Resource> parents = new HashMap<>();
 
@@ -102,11 +101,11 @@ public final class OfflineEngine {
         List<PlannedResource> out = new ArrayList<>(registered.size());
         for (ResourceTransformation.Args args : registered) {
             Resource resource = args.resource();
-            if (resource.pulumiResourceType().equals(STACK_TYPE)) {
+            if (resource.pulumiResourceType().equals(ResourceTypes.STACK)) {
                 continue;
             }
             ResourceOptions options = args.options();
-            Optional<Resource> parent = options.getParent().filter(p -> !p.pulumiResourceType().equals(STACK_TYPE));
+            Optional<Resource> parent = options.getParent().filter(p -> !p.pulumiResourceType().equals(ResourceTypes.STACK));
             String pipeline = resource.pulumiResourceType().equals(ScheduledPipeline.TYPE)
                     ? resource.pulumiResourceName() : parent.map(pipelineOf::get).orElse(null);
             if (pipeline != null) {
