@@ -7,7 +7,7 @@
 # over rounds of each way's wall and CPU time over the Node peer's, and of the Maven path's over it.
 # On a loaded machine trust the CPU ratio more: a single-threaded process (Node) loses more wall
 # time to other processes' threads than a multi-threaded one (the JVM).
-#   bench/cold.sh [RUNS]      (default 7 rounds); JDK25=/path/to/jdk25 adds its AOT-cache rows
+#   bench/cold.sh [RUNS]      (default 7 rounds); JDK25=/path/to/jdk25 adds its rows (ahead-of-time cache)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-7}
@@ -28,36 +28,33 @@ unset JDK_JAVA_OPTIONS
 
 # Each way is a function run_NAME, timed as `bash -c run_NAME` (the same small cost for every way).
 export jar work JDK25
-names=(node cqc jar-plain jar-c1 jar-options maven)
+names=(node cqc jar-plain jar-options maven)
 declare -A label
 label[node]="Node peer: @pulumi/pulumi 3.248 + @pulumi/gcp 9.37 on the mock engine (Node $(node --version))"
 run_node() { node bench/node-peer/peer.js "$work/plan.json"; }
-label[cqc]="\`bin/cqc plan --stack dev\`"
+label[cqc]="\`bin/cqc plan --stack dev\`, JDK $(cds_java_major) on PATH"
 run_cqc() { bin/cqc plan --stack dev; }
-label[jar-plain]="\`java -jar\`, default JVM options (Pulumi's java host before)"
+label[jar-plain]="\`java -jar\`, JDK $(cds_java_major), default JVM options (Pulumi's java host before)"
 run_jar-plain() { java -jar "$jar" plan --stack dev; }
-label[jar-c1]="\`java -jar\`, C1 only + serial GC, no archive"
-run_jar-c1() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" plan --stack dev; }
-label[jar-options]="\`java -jar\` with the JDK_JAVA_OPTIONS of bin/lib/cds.sh (Pulumi's java host after)"
+label[jar-options]="\`java -jar\`, JDK $(cds_java_major), with the JDK_JAVA_OPTIONS of bin/lib/cds.sh (Pulumi's java host after)"
 run_jar-options() { JDK_JAVA_OPTIONS=$(cds_options "$PWD") java -jar "$jar" plan --stack dev; }
 label[maven]="\`mvn compile exec:java\` as Pulumi's java host runs it without \`binary\`"
 run_maven() {
   mvn -Dorg.slf4j.simpleLogger.defaultLogLevel=warn --no-transfer-progress -q compile exec:java -Dexec.args="plan --stack dev"
 }
-# JDK 25's ahead-of-time cache (JEP 483/514/515), trained once on the same command and flags. The
-# pool parallelism works around the SDK's busy loop on JDK 25 with one pool thread (2 CPUs).
-j25() { "$JDK25/bin/java" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 "$@"; }
-label[jdk25-plain]="JDK 25 \`java -jar\`, default JVM options"
-run_jdk25-plain() { j25 -jar "$jar" plan --stack dev; }
-label[jdk25-aot]="JDK 25 \`java -jar\`, C1 only + serial GC + AOT cache"
-run_jdk25-aot() {
-  j25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCache="$work/cqc.aot" -Xlog:aot=off -Xlog:cds=off -jar "$jar" plan --stack dev
-}
+# The same three ways with JDK 25 on PATH: bin/lib/cds.sh then makes and uses the ahead-of-time cache.
+on25() { PATH="$JDK25/bin:$PATH" "$@"; }
+label[cqc-25]="\`bin/cqc plan --stack dev\`, JDK 25 on PATH (ahead-of-time cache)"
+run_cqc-25() { on25 bin/cqc plan --stack dev; }
+label[jar25-plain]="\`java -jar\`, JDK 25, default JVM options"
+run_jar25-plain() { on25 java --sun-misc-unsafe-memory-access=allow -jar "$jar" plan --stack dev; }
+label[jar25-options]="\`java -jar\`, JDK 25, with the JDK_JAVA_OPTIONS of bin/lib/cds.sh"
+run_jar25-options() { JDK_JAVA_OPTIONS=$(on25 cds_options "$PWD") on25 java -jar "$jar" plan --stack dev; }
 if [ -n "${JDK25:-}" ]; then
-  j25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCacheOutput="$work/cqc.aot" -jar "$jar" plan --stack dev >/dev/null 2>&1
-  names+=(jdk25-plain jdk25-aot)
+  (on25 cds_ensure_archive "$root")
+  names+=(cqc-25 jar25-plain jar25-options)
 fi
-export -f cds_options j25 "${names[@]/#/run_}"
+export -f cds_options cds_java_major cds_archive on25 "${names[@]/#/run_}"
 
 # One untimed run each (disk cache, Maven's first compile), then the rounds.
 for name in "${names[@]}"; do
