@@ -1,5 +1,6 @@
 package com.cqc.scheduler.adopt;
 
+import com.cqc.scheduler.model.Target;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import java.util.Map;
 /** The jobs a plan would leave in the cloud, in the shape {@code jobs.list} returns them. */
 public final class ExpectedJobs {
     static final String JOB = "gcp:cloudscheduler/job:Job";
-    private static final List<String> TARGETS = List.of("httpTarget", "pubsubTarget", "appEngineHttpTarget");
 
     private ExpectedJobs() {}
 
@@ -34,9 +34,9 @@ public final class ExpectedJobs {
         if (p.get("attemptDeadline") != null) {
             job.put("attemptDeadline", String.valueOf(p.get("attemptDeadline")));
         }
-        for (String target : TARGETS) {
-            if (p.get(target) != null) {
-                job.set(target, CloudJobs.JSON.valueToTree(p.get(target)));
+        for (Target.Kind kind : Target.Kind.values()) {
+            if (p.get(kind.apiField()) != null) {
+                job.set(kind.apiField(), CloudJobs.JSON.valueToTree(p.get(kind.apiField())));
             }
         }
         return job;

@@ -18,9 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads and checks the one target of a pipeline: {@code http}, {@code pubsub} or {@code appEngine}. */
+/** Reads and checks the one target of a pipeline: one of the {@link Target.Kind#catalogKeys()}. */
 final class TargetReader {
-    static final List<String> KINDS = List.of("http", "pubsub", "appEngine");
     private static final Duration HTTP_MIN = Duration.ofSeconds(15);
     private static final Duration HTTP_MAX = Duration.ofMinutes(30);
     private static final Duration APP_ENGINE_MAX = Duration.ofHours(24).plusSeconds(15);
@@ -44,25 +43,29 @@ final class TargetReader {
      * the deadline as the user wrote it, for messages (null when it is the API's default).
      */
     Optional<Target> read(ConfigNode pipeline, Optional<Duration> deadline, String deadlineWritten) {
-        List<String> present = KINDS.stream().filter(pipeline::has).toList();
-        if (present.isEmpty() && KINDS.stream().anyMatch(pipeline::misspelt)) {
+        List<Target.Kind> present = Arrays.stream(Target.Kind.values()).filter(k -> pipeline.has(k.catalogKey())).toList();
+        List<String> keys = Target.Kind.catalogKeys();
+        if (present.isEmpty() && keys.stream().anyMatch(pipeline::misspelt)) {
             return Optional.empty();
         }
         if (present.size() != 1) {
             problems.error(pipeline.path(), present.isEmpty()
-                    ? "has no target; give exactly one of http, pubsub or appEngine"
-                    : "has " + present.size() + " targets (" + String.join(", ", present) + "); a job has exactly one", "R9.7");
+                    ? "has no target; give exactly one of " + String.join(", ", keys.subList(0, keys.size() - 1))
+                    + " or " + keys.get(keys.size() - 1)
+                    : "has " + present.size() + " targets (" + String.join(", ", present.stream()
+                    .map(Target.Kind::catalogKey).toList()) + "); a job has exactly one", "R9.7");
             return Optional.empty();
         }
-        String kind = present.get(0);
-        Optional<ConfigNode> node = pipeline.object(kind);
+        Target.Kind kind = present.get(0);
+        Optional<ConfigNode> node = pipeline.object(kind.catalogKey());
         if (node.isEmpty()) {
             return Optional.empty();
         }
+        // A switch without default: a new kind of target does not compile until it has a reader.
         return switch (kind) {
-            case "http" -> http(node.get(), deadline.orElseThrow(), deadlineWritten);
-            case "pubsub" -> pubsub(node.get());
-            default -> appEngine(node.get(), deadline.orElseThrow(), deadlineWritten);
+            case HTTP -> http(node.get(), deadline.orElseThrow(), deadlineWritten);
+            case PUBSUB -> pubsub(node.get());
+            case APP_ENGINE -> appEngine(node.get(), deadline.orElseThrow(), deadlineWritten);
         };
     }
 
@@ -191,7 +194,7 @@ final class TargetReader {
 
     private Invoker invoker(ConfigNode n, Optional<Auth> auth) {
         String path = n.path("invoker");
-        boolean token = auth.isPresent() && !(auth.get() instanceof Auth.None);
+        boolean token = auth.isPresent() && auth.get().sendsToken();
         if (!n.has("invoker")) {
             if (token && !n.misspelt("invoker")) {
                 problems.error(path, "is required with a token: cloudRunService: NAME, function: NAME (gen2),"
