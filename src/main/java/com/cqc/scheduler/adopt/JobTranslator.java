@@ -140,8 +140,8 @@ final class JobTranslator {
         String uri = target.path("uri").asText();
         http.put("url", placeholders(uri));
         http.put("method", target.path("httpMethod").asText("POST"));
-        Optional<String> body = body(target, "body", http, reasons);
-        headers(target, http, body, notes, reasons);
+        body(target, "body", http, reasons);
+        headers(target, http, notes, reasons);
         URI parsed;
         try {
             parsed = URI.create(uri);
@@ -240,8 +240,8 @@ final class JobTranslator {
         ObjectNode appEngine = entry.putObject(Target.Kind.APP_ENGINE.catalogKey());
         appEngine.put("relativeUri", target.path("relativeUri").asText("/"));
         appEngine.put("method", target.path("httpMethod").asText("POST"));
-        Optional<String> body = body(target, "body", appEngine, reasons);
-        headers(target, appEngine, body, notes, reasons);
+        body(target, "body", appEngine, reasons);
+        headers(target, appEngine, notes, reasons);
         JsonNode routing = target.get("appEngineRouting");
         if (routing != null && routing.isObject()) {
             ObjectNode r = CloudJobs.JSON.createObjectNode();
@@ -256,10 +256,10 @@ final class JobTranslator {
         }
     }
 
-    /** Decodes a base64 body or message into YAML (JSON) or text; returns the decoded text. */
-    private Optional<String> body(JsonNode target, String field, ObjectNode into, List<String> reasons) {
+    /** Decodes a base64 body or message into YAML (JSON) or text. */
+    private void body(JsonNode target, String field, ObjectNode into, List<String> reasons) {
         if (!target.hasNonNull(field)) {
-            return Optional.empty();
+            return;
         }
         String text;
         try {
@@ -268,7 +268,7 @@ final class JobTranslator {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             reasons.add("its " + field + " is not base64 of UTF-8 text (binary payloads cannot be written in the catalog)");
-            return Optional.empty();
+            return;
         }
         String withPlaceholders = placeholders(text);
         // Only JSON the plan would send back byte for byte (canonical, P16) becomes YAML; other text stays text.
@@ -276,16 +276,16 @@ final class JobTranslator {
             JsonNode json = CloudJobs.JSON.readTree(withPlaceholders);
             if (json != null && json.isContainerNode() && CanonicalJson.of(json).equals(withPlaceholders)) {
                 into.set(field, json);
-                return Optional.of(text);
+                return;
             }
         } catch (JsonProcessingException e) {
             // plain text
         }
         into.put(field, withPlaceholders);
-        return Optional.of(text);
     }
 
-    private void headers(JsonNode target, ObjectNode into, Optional<String> body, List<String> notes, List<String> reasons) {
+    /** The headers to keep; {@code into} already holds the decoded body (a JSON one implies its Content-Type). */
+    private void headers(JsonNode target, ObjectNode into, List<String> notes, List<String> reasons) {
         JsonNode headers = target.get("headers");
         if (headers == null || !headers.isObject()) {
             return;
