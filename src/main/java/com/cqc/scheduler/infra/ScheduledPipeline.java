@@ -1,6 +1,7 @@
 package com.cqc.scheduler.infra;
 
 import com.cqc.scheduler.config.Durations;
+import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.model.Invoker;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
@@ -182,7 +183,7 @@ public final class ScheduledPipeline extends ComponentResource {
 
     /** The URNs a resource had under each former pipeline id ({@code type} null: the component itself). */
     static List<String> formerUrns(ScheduledPipelineArgs args, Class<? extends Resource> type, String suffix) {
-        String prefix = "urn:pulumi:" + args.stack().stack() + "::" + CqcScheduler.PROJECT + "::" + TYPE;
+        String prefix = "urn:pulumi:" + args.stack().stack() + "::" + StackLoader.PROJECT + "::" + TYPE;
         return args.pipeline().formerIds().stream()
                 .map(old -> type == null ? prefix + "::" + old
                         : prefix + "$" + type.getAnnotation(ResourceType.class).type() + "::" + old + suffix)
