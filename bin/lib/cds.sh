@@ -1,22 +1,46 @@
-# Sourced by bin/cqc and bin/sandbox, run by the build (pom.xml, `mvn package`): the class-data sharing
-# archive of the jar, target/cqc-scheduler.jsa, and the JVM options that use it (BENCHMARKS.md).
+# Sourced by bin/cqc, bin/sandbox and the benchmarks, run by the build (pom.xml, `mvn package`): the
+# class cache of the jar and the JVM options that use it (BENCHMARKS.md, README "Start-up speed").
 #
-# The archive is a static AppCDS archive of the classes two training runs load: the offline plan of
-# the dev stack, and the Pulumi program itself (no arguments) against an engine address where nothing
-# listens, which loads the gRPC and Netty classes a real `pulumi preview` needs and then fails.
-# It is made by the `java` on PATH, the one Pulumi's java host and bin/cqc run, and written to a
-# temporary file first: a half-written archive can crash the JVM, a complete but stale or foreign one
-# (another jar, another JDK) is refused by the JVM, which then runs without it (-Xshare:auto).
-#   bash bin/lib/cds.sh ROOT     (re)make ROOT/target/cqc-scheduler.jsa; never fails the caller
+# The cache holds the classes of one training run (com.cqc.scheduler.CacheTraining): the offline plan
+# of the dev stack, then the Pulumi program against an engine address where nothing listens, which
+# loads the gRPC and Netty classes a real `pulumi preview` needs and then fails. Its kind follows the
+# `java` on PATH, the one Pulumi's java host and bin/cqc run, which also makes it:
+#   - JDK 25 and newer: an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method
+#     profiles), target/cqc-scheduler.aot, written by -XX:AOTCacheOutput;
+#   - older JDKs: a static class-data sharing archive, target/cqc-scheduler.jsa, from the run's class
+#     list and -Xshare:dump.
+# It is written to a temporary file first: a half-written archive can crash the JVM, while a complete
+# but stale or foreign one (another jar, another JDK) is refused by the JVM, which then runs without
+# it. A cache costs speed when it is wrong, never correctness (bench/cds-fallback.sh, run by bin/test).
+#   bash bin/lib/cds.sh ROOT     (re)make the cache of ROOT/target/cqc-scheduler.jar; never fails the caller
 
-# The options for `java -jar` (bin/cqc, and JDK_JAVA_OPTIONS for Pulumi's java host): the archive,
-# the C1 compiler only and the serial collector (a short run on a small machine), CDS logging off so
-# that a refused archive prints nothing.
-cds_options() {
-  echo "-XX:SharedArchiveFile=$1/target/cqc-scheduler.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off"
+# The feature release of the `java` on PATH, from its release file (no JVM start).
+cds_java_major() {
+  local release
+  release="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/release"
+  sed -nE 's/^JAVA_VERSION="([0-9]+).*/\1/p' "$release" 2>/dev/null | grep . || echo 0
 }
 
-# Which JDK made the archive: the resolved `java` and its libjvm's size and time (no JVM start).
+# Where the cache of ROOT's jar is, for the `java` on PATH.
+cds_archive() {
+  if [ "$(cds_java_major)" -ge 25 ]; then echo "$1/target/cqc-scheduler.aot"; else echo "$1/target/cqc-scheduler.jsa"; fi
+}
+
+# The options for `java -jar` (bin/cqc, and JDK_JAVA_OPTIONS for Pulumi's java host): the cache, the
+# C1 compiler only and the serial collector (a short run on a small machine), the JVM's logging of a
+# refused cache off; on JDK 23 and newer, protobuf's (inside the Pulumi SDK) use of sun.misc.Unsafe
+# allowed quietly instead of a warning on every run.
+cds_options() {
+  local major
+  major=$(cds_java_major)
+  if [ "$major" -ge 25 ]; then
+    echo "-XX:AOTCache=$(cds_archive "$1") -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:aot=off -Xlog:cds=off --sun-misc-unsafe-memory-access=allow"
+  else
+    echo "-XX:SharedArchiveFile=$(cds_archive "$1") -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off$([ "$major" -ge 23 ] && echo " --sun-misc-unsafe-memory-access=allow")"
+  fi
+}
+
+# Which JDK made the cache: the resolved `java` and its libjvm's size and time (no JVM start).
 cds_jdk_stamp() {
   local java
   java=$(readlink -f "$(command -v java)")
@@ -24,32 +48,44 @@ cds_jdk_stamp() {
 }
 
 cds_make_archive() {
-  local root=$1 jar="$1/target/cqc-scheduler.jar" archive="$1/target/cqc-scheduler.jsa" work
-  # The training runs and the dump take no options from the environment (JDK_JAVA_OPTIONS may name
-  # the very archive being remade).
-  local fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) java=(env -u JDK_JAVA_OPTIONS -u JAVA_TOOL_OPTIONS java)
+  local root=$1 jar="$1/target/cqc-scheduler.jar" archive work
+  archive=$(cds_archive "$root")
+  # The training run and the dump take no options from the environment (JDK_JAVA_OPTIONS may name
+  # the very cache being remade); the JVM options that shape a cache are the ones it is used with.
+  local options java=(env -u JDK_JAVA_OPTIONS -u JAVA_TOOL_OPTIONS java)
+  read -r -a options <<< "$(cds_options "$root")"
+  options=("${options[@]:1}")
+  # The program's engine address: nothing listens there, so the program stops at its first call.
+  local engine=(env PULUMI_MONITOR=127.0.0.1:1 PULUMI_ENGINE=127.0.0.1:1 PULUMI_PROJECT=cqc-scheduler
+    PULUMI_STACK=dev PULUMI_DRY_RUN=true)
   work=$(mktemp -d "$root/target/cds.XXXXXX") || return 0
   rm -f "$archive" "$archive.jdk"
-  if (cd "$root" && timeout 300 "${java[@]}" "${fast[@]}" -XX:DumpLoadedClassList="$work/plan.classes" -jar "$jar" plan --stack dev >/dev/null 2>&1); then
-    # The program fails at its first call to the engine: only the classes it loaded matter.
-    (cd "$root" && PULUMI_MONITOR=127.0.0.1:1 PULUMI_ENGINE=127.0.0.1:1 PULUMI_PROJECT=cqc-scheduler \
-      PULUMI_STACK=dev PULUMI_DRY_RUN=true timeout 120 \
-      "${java[@]}" "${fast[@]}" -XX:DumpLoadedClassList="$work/program.classes" -jar "$jar" >/dev/null 2>&1) || true
-    cat "$work"/*.classes > "$work/all.classes"
-    if "${java[@]}" "${fast[@]}" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile="$work/all.classes" \
+  if [ "$(cds_java_major)" -ge 25 ]; then
+    (cd "$root" && "${engine[@]}" timeout 300 "${java[@]}" "${options[@]}" -XX:AOTCacheOutput="$work/cache.aot" \
+      -cp "$jar" com.cqc.scheduler.CacheTraining >"$work/training.log" 2>&1) || true
+    [ -s "$work/cache.aot" ] && mv -f "$work/cache.aot" "$archive"
+  else
+    (cd "$root" && "${engine[@]}" timeout 300 "${java[@]}" "${options[@]}" -XX:DumpLoadedClassList="$work/classes" \
+      -cp "$jar" com.cqc.scheduler.CacheTraining >"$work/training.log" 2>&1) || true
+    if [ -s "$work/classes" ] && "${java[@]}" "${options[@]}" -Xshare:dump -XX:SharedClassListFile="$work/classes" \
         -XX:SharedArchiveFile="$work/archive.jsa" -cp "$jar" >"$work/dump.log" 2>&1; then
       mv -f "$work/archive.jsa" "$archive"
-      cds_jdk_stamp > "$archive.jdk"
     fi
   fi
-  [ -f "$archive" ] || echo "cds: no class-data sharing archive for $jar (the JVM starts without it)" >&2
+  if [ -f "$archive" ]; then
+    cds_jdk_stamp > "$archive.jdk"
+    rm -f "$archive.failed"
+  else
+    echo "cds: no class cache for $jar (the JVM starts without it)" >&2
+  fi
   rm -rf "$work"
 }
 
-# Makes the archive when it is missing, older than the jar or made by another JDK; a failure is not
-# retried until the jar or the JDK changes (target/cqc-scheduler.jsa.failed).
+# Makes the cache when it is missing, older than the jar or made by another JDK; a failure is not
+# retried until the jar or the JDK changes (ARCHIVE.failed).
 cds_ensure_archive() {
-  local root=$1 jar="$1/target/cqc-scheduler.jar" archive="$1/target/cqc-scheduler.jsa" stamp
+  local root=$1 jar="$1/target/cqc-scheduler.jar" archive stamp
+  archive=$(cds_archive "$root")
   stamp=$(cds_jdk_stamp)
   if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ] && [ "$(cat "$archive.jdk" 2>/dev/null)" = "$stamp" ]; then
     return 0

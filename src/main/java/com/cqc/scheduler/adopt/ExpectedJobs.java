@@ -1,5 +1,6 @@
 package com.cqc.scheduler.adopt;
 
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.model.Target;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
@@ -12,12 +13,10 @@ import java.util.Map;
 
 /** The jobs a plan would leave in the cloud, in the shape {@code jobs.list} returns them. */
 public final class ExpectedJobs {
-    static final String JOB = "gcp:cloudscheduler/job:Job";
-
     private ExpectedJobs() {}
 
     public static List<JsonNode> of(Plan plan) {
-        return plan.resources().stream().filter(r -> r.type().equals(JOB)).map(ExpectedJobs::job).toList();
+        return plan.resources().stream().filter(r -> r.type().equals(ResourceTypes.JOB)).map(ExpectedJobs::job).toList();
     }
 
     private static JsonNode job(PlannedResource r) {

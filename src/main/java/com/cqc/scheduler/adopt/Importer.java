@@ -3,6 +3,7 @@ package com.cqc.scheduler.adopt;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.ConfigSource;
 import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
@@ -71,7 +72,7 @@ public final class Importer {
             }
             catalog.putObject("pipelines").set(imported.id(), imported.entry());
             StackModel model = new StackLoader(now).load(YAML.writeValueAsString(catalog), "(imported entry)",
-                    new WithoutOverrides(config));
+                    withoutOverrides());
             return withInvokerNamed(imported, model.pipelines().get(0));
         } catch (ConfigException e) {
             List<Problem> errors = e.problems().stream().filter(Problem::isError).toList();
@@ -112,10 +113,10 @@ public final class Importer {
         ArrayNode resources = doc.putArray("resources");
         for (Translation.Imported i : imported) {
             resources.addObject().put("type", ScheduledPipeline.TYPE).put("name", i.id()).put("component", true);
-            resources.addObject().put("type", "gcp:cloudscheduler/job:Job").put("name", i.id() + "-job")
+            resources.addObject().put("type", ResourceTypes.JOB).put("name", i.id() + "-job")
                     .put("id", i.name()).put("parent", i.id());
             i.reusedAccount().ifPresent(account -> resources.addObject()
-                    .put("type", "gcp:serviceaccount/account:Account").put("name", i.id() + "-invoker")
+                    .put("type", ResourceTypes.SERVICE_ACCOUNT).put("name", i.id() + "-invoker")
                     .put("id", "projects/" + stack.project() + "/serviceAccounts/" + account + "@" + stack.project()
                             + ".iam.gserviceaccount.com")
                     .put("parent", i.id()));
@@ -128,25 +129,7 @@ public final class Importer {
     }
 
     /** The stack's config without its per-pipeline overrides, which belong to other entries. */
-    private record WithoutOverrides(ConfigSource config) implements ConfigSource {
-        @Override
-        public String stackName() {
-            return config.stackName();
-        }
-
-        @Override
-        public String origin() {
-            return config.origin();
-        }
-
-        @Override
-        public Optional<String> get(String key) {
-            return key.equals(StackLoader.PROJECT + ":pipelines") ? Optional.empty() : config.get(key);
-        }
-
-        @Override
-        public boolean isSecret(String key) {
-            return config.isSecret(key);
-        }
+    private ConfigSource withoutOverrides() {
+        return config.withGet(key -> key.equals(StackLoader.PROJECT + ":pipelines") ? Optional.empty() : config.get(key));
     }
 }

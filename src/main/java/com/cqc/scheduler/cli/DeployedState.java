@@ -1,6 +1,7 @@
 package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.ConfigException;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +19,6 @@ record DeployedState(String stack, Map<String, Resource> resources) {
     /** One resource of the export. */
     record Resource(String urn, String type, boolean custom, String parent, boolean protect, Map<String, Object> inputs,
                     Map<String, Object> outputs) {}
-
-    static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
     static DeployedState read(Path file) throws ConfigException {
         return parse(Workspace.read(file, "--state"), "--state " + file);
@@ -54,18 +53,18 @@ record DeployedState(String stack, Map<String, Resource> resources) {
             if (urn.isEmpty() || type.isEmpty()) {
                 throw new UsageException(where + ": deployment.resources[" + i + "] has no urn or type");
             }
-            if (type.startsWith("pulumi:providers:")) {
+            if (ResourceTypes.isProvider(type)) {
                 i++;
                 continue;
             }
-            if (type.equals(STACK_TYPE)) {
+            if (type.equals(ResourceTypes.STACK)) {
                 stack = urn.split("::")[0].substring("urn:pulumi:".length());
             }
             Map<String, Object> inputs = r.path("inputs").isObject()
                     ? mapper.convertValue(r.path("inputs"), Map.class) : Map.of();
             Map<String, Object> outputs = r.path("outputs").isObject()
                     ? mapper.convertValue(r.path("outputs"), Map.class) : Map.of();
-            out.put(urn, new Resource(urn, type, r.path("custom").asBoolean(!type.startsWith("cqc:")),
+            out.put(urn, new Resource(urn, type, r.path("custom").asBoolean(!ResourceTypes.isComponent(type)),
                     r.hasNonNull("parent") ? r.get("parent").asText() : null, r.path("protect").asBoolean(false), inputs,
                     outputs));
             i++;

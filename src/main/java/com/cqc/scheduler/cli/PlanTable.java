@@ -1,6 +1,7 @@
 package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
@@ -62,7 +63,7 @@ final class PlanTable {
         this.plan = plan;
         this.baseline = baseline;
         for (Pipeline p : plan.model().pipelines()) {
-            plan.resourcesOf(p.id()).stream().filter(r -> r.type().equals("gcp:cloudscheduler/job:Job"))
+            plan.resourcesOf(p.id()).stream().filter(r -> r.type().equals(ResourceTypes.JOB))
                     .forEach(r -> jobs.put(r.urn(), p));
         }
     }
@@ -119,7 +120,7 @@ final class PlanTable {
         List<String[]> rows = new ArrayList<>();
         List<List<String>> details = new ArrayList<>();
         String stackName = StackLoader.PROJECT + "-" + plan.model().settings().stack();
-        rows.add(new String[] {stackOp().symbol, "pulumi:pulumi:Stack", stackName, stackOp().word, ""});
+        rows.add(new String[] {stackOp().symbol, ResourceTypes.STACK, stackName, stackOp().word, ""});
         details.add(List.of());
         for (int i = 0; i < roots.size(); i++) {
             walk(roots.get(i), "", i == roots.size() - 1, rows, details);
@@ -195,7 +196,7 @@ final class PlanTable {
         PlannedResource r = step.planned();
         Pipeline p = r == null ? null : jobs.get(r.urn());
         if (step.op() == Op.CREATE && r.custom()) {
-            lines.addAll(r.type().equals("gcp:cloudscheduler/job:Job") ? job(p, r.props()) : settings(r));
+            lines.addAll(r.type().equals(ResourceTypes.JOB) ? job(p, r.props()) : settings(r));
         }
         for (ProviderDiff.Change c : step.changes()) {
             lines.addAll(change(c));
@@ -240,18 +241,18 @@ final class PlanTable {
 
     /** The inputs worth reading per type, in reading order; other types show every input but the project. */
     private static final Map<String, List<String>> SHOWN = Map.of(
-            "gcp:projects/service:Service", List.of("service", "disableOnDestroy"),
-            "gcp:pubsub/topic:Topic", List.of("name", "messageRetentionDuration", "labels"),
-            "gcp:pubsub/topicIAMMember:TopicIAMMember", List.of("role", "member", "topic"),
-            "gcp:serviceaccount/account:Account", List.of("accountId", "displayName"),
-            "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", List.of("role", "member", "name", "location"),
-            "gcp:projects/iAMMember:IAMMember", List.of("role", "member"),
-            "gcp:logging/metric:Metric", List.of("name", "filter"),
-            "gcp:monitoring/notificationChannel:NotificationChannel", List.of("type", "displayName", "labels"));
+            ResourceTypes.PROJECT_SERVICE, List.of("service", "disableOnDestroy"),
+            ResourceTypes.TOPIC, List.of("name", "messageRetentionDuration", "labels"),
+            ResourceTypes.TOPIC_IAM_MEMBER, List.of("role", "member", "topic"),
+            ResourceTypes.SERVICE_ACCOUNT, List.of("accountId", "displayName"),
+            ResourceTypes.CLOUD_RUN_IAM_MEMBER, List.of("role", "member", "name", "location"),
+            ResourceTypes.PROJECT_IAM_MEMBER, List.of("role", "member"),
+            ResourceTypes.LOG_METRIC, List.of("name", "filter"),
+            ResourceTypes.NOTIFICATION_CHANNEL, List.of("type", "displayName", "labels"));
 
     private static List<String> settings(PlannedResource r) {
         Map<String, Object> props = r.props();
-        if (r.type().equals("gcp:monitoring/alertPolicy:AlertPolicy")) {
+        if (r.type().equals(ResourceTypes.ALERT_POLICY)) {
             return alertPolicy(props);
         }
         Map<String, Object> shown = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.infra.ResourceTypes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,22 +27,22 @@ final class ProviderDiff {
     private static final Set<String> IAM_COMPUTED = Set.of("project", "location");
 
     private static final Map<String, Schema> TYPES = Map.of(
-            "gcp:cloudscheduler/job:Job", new Schema(Set.of("name", "region", "project"),
+            ResourceTypes.JOB, new Schema(Set.of("name", "region", "project"),
                     Map.of("timeZone", "Etc/UTC", "attemptDeadline", "180s"),
                     Set.of("region", "project", "paused", "retryConfig.retryCount", "retryConfig.maxRetryDuration",
                             "retryConfig.minBackoffDuration", "retryConfig.maxBackoffDuration", "retryConfig.maxDoublings")),
-            "gcp:pubsub/topic:Topic", new Schema(Set.of("name", "project"), Map.of(), Set.of("project")),
-            "gcp:serviceaccount/account:Account", new Schema(Set.of("accountId", "project"), Map.of("disabled", false),
+            ResourceTypes.TOPIC, new Schema(Set.of("name", "project"), Map.of(), Set.of("project")),
+            ResourceTypes.SERVICE_ACCOUNT, new Schema(Set.of("accountId", "project"), Map.of("disabled", false),
                     Set.of("project")),
-            "gcp:projects/service:Service", new Schema(Set.of("service", "project"), Map.of("disableOnDestroy", true),
+            ResourceTypes.PROJECT_SERVICE, new Schema(Set.of("service", "project"), Map.of("disableOnDestroy", true),
                     Set.of("project")),
-            "gcp:logging/metric:Metric", new Schema(Set.of("name", "project"), Map.of(), Set.of("project", "metricDescriptor")),
-            "gcp:monitoring/notificationChannel:NotificationChannel", new Schema(Set.of("type", "project"),
+            ResourceTypes.LOG_METRIC, new Schema(Set.of("name", "project"), Map.of(), Set.of("project", "metricDescriptor")),
+            ResourceTypes.NOTIFICATION_CHANNEL, new Schema(Set.of("type", "project"),
                     Map.of("enabled", true, "forceDelete", false), Set.of("project")),
-            "gcp:monitoring/alertPolicy:AlertPolicy", new Schema(Set.of("project"), Map.of("enabled", true), Set.of("project")),
-            "gcp:pubsub/topicIAMMember:TopicIAMMember", new Schema(EVERY_FIELD, Map.of(), IAM_COMPUTED),
-            "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", new Schema(EVERY_FIELD, Map.of(), IAM_COMPUTED),
-            "gcp:projects/iAMMember:IAMMember", new Schema(EVERY_FIELD, Map.of(), Set.of()));
+            ResourceTypes.ALERT_POLICY, new Schema(Set.of("project"), Map.of("enabled", true), Set.of("project")),
+            ResourceTypes.TOPIC_IAM_MEMBER, new Schema(EVERY_FIELD, Map.of(), IAM_COMPUTED),
+            ResourceTypes.CLOUD_RUN_IAM_MEMBER, new Schema(EVERY_FIELD, Map.of(), IAM_COMPUTED),
+            ResourceTypes.PROJECT_IAM_MEMBER, new Schema(EVERY_FIELD, Map.of(), Set.of()));
 
     private static final Schema UNKNOWN = new Schema(Set.of(), Map.of(), Set.of());
     private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";

@@ -1,5 +1,6 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 
@@ -41,7 +42,6 @@ final class StateComparison {
         }
     }
 
-    private static final String NOTIFICATION_CHANNEL = "gcp:monitoring/notificationChannel:NotificationChannel";
     private static final String UNKNOWN_CHANNEL = "/notificationChannels/(known after apply)";
 
     private StateComparison() {}
@@ -73,7 +73,7 @@ final class StateComparison {
             out.add(new Step(r.urn(), r.type(), r.name(), op, changes, r, old));
         }
         for (DeployedState.Resource old : state.resources().values()) {
-            if (!planned.contains(old.urn()) && !old.type().equals(DeployedState.STACK_TYPE)) {
+            if (!planned.contains(old.urn()) && !old.type().equals(ResourceTypes.STACK)) {
                 String name = old.urn().substring(old.urn().lastIndexOf("::") + 2);
                 out.add(new Step(old.urn(), old.type(), name, Op.DELETE, List.of(), null, old));
             }
@@ -89,7 +89,7 @@ final class StateComparison {
     private static List<String> deployedChannelNames(Plan plan, DeployedState state) {
         List<String> out = new ArrayList<>();
         for (PlannedResource r : plan.resources()) {
-            if (r.type().equals(NOTIFICATION_CHANNEL)) {
+            if (r.type().equals(ResourceTypes.NOTIFICATION_CHANNEL)) {
                 DeployedState.Resource old = state.resources().get(r.urn());
                 out.add(old != null && old.outputs().get("name") instanceof String name ? name : null);
             }

@@ -1,6 +1,7 @@
 package com.cqc.scheduler.config;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A stack's configuration as Pulumi hands it to a program: one string per {@code namespace:key},
@@ -21,4 +22,11 @@ public interface ConfigSource {
     /** Whether the key was set as a secret ({@code pulumi config set --secret}). */
     boolean isSecret(String key);
 
+    /**
+     * This config with {@link #get} answered by {@code get}, which may ask this one; the rest as this one
+     * answers. The importer hides a stack's per-pipeline overrides so; a test records the keys the loader reads.
+     */
+    default ConfigSource withGet(Function<String, Optional<String>> get) {
+        return new ReplacedGet(this, get);
+    }
 }

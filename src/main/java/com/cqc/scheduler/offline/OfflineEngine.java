@@ -2,12 +2,15 @@ package com.cqc.scheduler.offline;
 
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.CqcScheduler;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.infra.SecretSource;
 import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -17,6 +20,7 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,8 +37,6 @@ import java.util.function.Consumer;
  * options (through a stack transformation, which sees every resource before it is registered).
  */
 public final class OfflineEngine {
-    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
-
     private final String stack;
     private final Map<Resource, Resource> parents = new HashMap<>();
 
@@ -65,13 +67,16 @@ public final class OfflineEngine {
             return Optional.empty();
         };
         try {
-            TestResult result = PulumiTest.withMocks(recording)
-                    .withOptions(TestOptions.builder()
+            TestResult result = PulumiTestInternal.builder()
+                    .mocks(recording)
+                    .deploymentFactory(OfflineEngine::withCompletionRunner)
+                    .options(TestOptions.builder()
                             .projectName(StackLoader.PROJECT)
                             .stackName(stack)
                             .preview(true)
                             .resourceTransformations(List.of(recorder))
                             .build())
+                    .build()
                     .runTest(program);
             // Logged errors count too: an invalid config is reported as errors, not thrown (InvalidConfig).
             if (result.exitCode() != 0 || !result.exceptions().isEmpty() || !result.errors().isEmpty()) {
@@ -84,17 +89,23 @@ public final class OfflineEngine {
         }
     }
 
+    /** The SDK's deployment with a runner that does not poll (see {@link CompletionRunner}). */
+    private static DeploymentInternal withCompletionRunner(DeploymentImpl.DeploymentState state) {
+        state.runner = new CompletionRunner();
+        return new DeploymentImpl(state);
+    }
+
     private List<PlannedResource> describe(List<ResourceTransformation.Args> registered,
                                                   Map<String, Map<String, Object>> inputs) {
         Map<Resource, String> pipelineOf = new HashMap<>();
         List<PlannedResource> out = new ArrayList<>(registered.size());
         for (ResourceTransformation.Args args : registered) {
             Resource resource = args.resource();
-            if (resource.pulumiResourceType().equals(STACK_TYPE)) {
+            if (resource.pulumiResourceType().equals(ResourceTypes.STACK)) {
                 continue;
             }
             ResourceOptions options = args.options();
-            Optional<Resource> parent = options.getParent().filter(p -> !p.pulumiResourceType().equals(STACK_TYPE));
+            Optional<Resource> parent = options.getParent().filter(p -> !p.pulumiResourceType().equals(ResourceTypes.STACK));
             String pipeline = resource.pulumiResourceType().equals(ScheduledPipeline.TYPE)
                     ? resource.pulumiResourceName() : parent.map(pipelineOf::get).orElse(null);
             if (pipeline != null) {

@@ -1,5 +1,6 @@
 package com.cqc.scheduler.offline;
 
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.pulumi.test.Mocks;
 
 import java.util.LinkedHashMap;
@@ -22,47 +23,44 @@ public final class ProviderEmulator implements Mocks {
                              List<String> afterApply) {}
 
     private static final Map<String, Emulation> TYPES = Map.ofEntries(
-            Map.entry("gcp:cloudscheduler/job:Job", new Emulation(
+            Map.entry(ResourceTypes.JOB, new Emulation(
                     in -> "projects/" + in.get("project") + "/locations/" + in.get("region") + "/jobs/" + in.get("name"),
                     in -> Map.of(), List.of("state"))),
-            Map.entry("gcp:pubsub/topic:Topic", new Emulation(
+            Map.entry(ResourceTypes.TOPIC, new Emulation(
                     in -> "projects/" + in.get("project") + "/topics/" + in.get("name"),
                     in -> Map.of(), List.of())),
-            Map.entry("gcp:pubsub/topicIAMMember:TopicIAMMember", new Emulation(
+            Map.entry(ResourceTypes.TOPIC_IAM_MEMBER, new Emulation(
                     in -> in.get("topic") + "/" + in.get("role") + "/" + in.get("member"),
                     in -> Map.of(), List.of("etag"))),
-            Map.entry("gcp:serviceaccount/account:Account", new Emulation(
+            Map.entry(ResourceTypes.SERVICE_ACCOUNT, new Emulation(
                     in -> "projects/" + in.get("project") + "/serviceAccounts/" + email(in),
                     in -> Map.of("email", email(in), "member", "serviceAccount:" + email(in),
                             "name", "projects/" + in.get("project") + "/serviceAccounts/" + email(in)),
                     List.of("uniqueId"))),
-            Map.entry("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", new Emulation(
+            Map.entry(ResourceTypes.CLOUD_RUN_IAM_MEMBER, new Emulation(
                     in -> "projects/" + in.get("project") + "/locations/" + in.get("location") + "/services/"
                             + in.get("name") + "/" + in.get("role") + "/" + in.get("member"),
                     in -> Map.of(), List.of("etag"))),
-            Map.entry("gcp:projects/iAMMember:IAMMember", new Emulation(
+            Map.entry(ResourceTypes.PROJECT_IAM_MEMBER, new Emulation(
                     in -> in.get("project") + "/" + in.get("role") + "/" + in.get("member"),
                     in -> Map.of(), List.of("etag"))),
-            Map.entry("gcp:projects/service:Service", new Emulation(
+            Map.entry(ResourceTypes.PROJECT_SERVICE, new Emulation(
                     in -> in.get("project") + "/" + in.get("service"),
                     in -> Map.of(), List.of())),
-            Map.entry("gcp:logging/metric:Metric", new Emulation(
+            Map.entry(ResourceTypes.LOG_METRIC, new Emulation(
                     in -> String.valueOf(in.get("name")),
                     in -> Map.of(), List.of())),
-            Map.entry("gcp:monitoring/notificationChannel:NotificationChannel", new Emulation(
+            Map.entry(ResourceTypes.NOTIFICATION_CHANNEL, new Emulation(
                     in -> "projects/" + in.get("project") + "/notificationChannels/(known after apply)",
                     in -> Map.of("name", "projects/" + in.get("project") + "/notificationChannels/(known after apply)"),
                     List.of("name", "verificationStatus"))),
-            Map.entry("gcp:monitoring/alertPolicy:AlertPolicy", new Emulation(
+            Map.entry(ResourceTypes.ALERT_POLICY, new Emulation(
                     in -> "projects/" + in.get("project") + "/alertPolicies/(known after apply)",
                     in -> Map.of(), List.of("name", "creationRecords"))));
 
-    /** Our own component types: no cloud object, no state. */
-    private static final String COMPONENT_PREFIX = "cqc:";
-
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        if (args.type.startsWith(COMPONENT_PREFIX)) {
+        if (ResourceTypes.isComponent(args.type)) {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
         }
         Emulation emulation = TYPES.get(args.type);

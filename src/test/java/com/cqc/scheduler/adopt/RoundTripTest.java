@@ -2,6 +2,7 @@ package com.cqc.scheduler.adopt;
 
 import com.cqc.scheduler.config.StackFile;
 import com.cqc.scheduler.config.StackLoader;
+import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.model.StackModel;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
@@ -41,7 +42,7 @@ class RoundTripTest {
     }
 
     private static Map<String, Map<String, Object>> jobs(Plan plan) {
-        return plan.resources().stream().filter(r -> r.type().equals(ExpectedJobs.JOB))
+        return plan.resources().stream().filter(r -> r.type().equals(ResourceTypes.JOB))
                 .collect(Collectors.toMap(PlannedResource::name, PlannedResource::props));
     }
 }

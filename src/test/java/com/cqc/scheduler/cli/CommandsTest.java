@@ -24,6 +24,23 @@ class CommandsTest {
     }
 
     @Test
+    void theTopLevelHelpListsEveryCommandInOrder() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsSubsequence("Commands:", "\n  plan ", "\n  validate ", "\n  diff ", "\n  next-runs ",
+                "\n  timeline ", "\n  import ", "\n  drift ", "\n  check ");
+    }
+
+    @Test
+    void onlyTheCommandBeingRunIsBuilt() {
+        assertThat(Cli.commandsFor(new String[] {"timeline", "--stack", "dev"})).containsExactly(TimelineCommand.class);
+        assertThat(Cli.commandsFor(new String[] {"plna"})).isEqualTo(Cli.COMMANDS);
+        assertThat(Cli.commandsFor(new String[] {"--help", "plan"})).isEqualTo(Cli.COMMANDS);
+        assertThat(Cli.commandsFor(new String[0])).isEqualTo(Cli.COMMANDS);
+    }
+
+    @Test
     void validateAllPassesOnTheRealStacks() {
         CliRun run = CliRun.of("validate", "--all");
 

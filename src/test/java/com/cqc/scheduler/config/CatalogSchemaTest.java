@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -137,28 +136,10 @@ class CatalogSchemaTest {
         Files.writeString(dir.resolve("pipelines.yaml"), catalogExample().toString());
         ConfigSource file = StackFile.parse("example", "Pulumi.example.yaml", StackLoader.PROJECT, stackExample().toString());
         Set<String> read = new TreeSet<>();
-        ConfigSource recording = new ConfigSource() {
-            @Override
-            public String stackName() {
-                return file.stackName();
-            }
-
-            @Override
-            public String origin() {
-                return file.origin();
-            }
-
-            @Override
-            public Optional<String> get(String key) {
-                read.add(key);
-                return file.get(key);
-            }
-
-            @Override
-            public boolean isSecret(String key) {
-                return file.isSecret(key);
-            }
-        };
+        ConfigSource recording = file.withGet(key -> {
+            read.add(key);
+            return file.get(key);
+        });
 
         new StackLoader(NOW).load(dir, recording);
 
