@@ -3,11 +3,14 @@ package com.cqc.scheduler.adopt;
 import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.config.Headers;
 import com.cqc.scheduler.config.Secrets;
+import com.cqc.scheduler.model.Auth;
 import com.cqc.scheduler.model.Payload;
+import com.cqc.scheduler.model.Target;
 import com.cqc.scheduler.config.Zones;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -96,43 +100,59 @@ public final class Drift {
         f.put("retryConfig.minBackoffDuration", duration(retry.path("minBackoffDuration").asText("5s")));
         f.put("retryConfig.maxBackoffDuration", duration(retry.path("maxBackoffDuration").asText("3600s")));
         f.put("retryConfig.maxDoublings", retry.path("maxDoublings").asText("5"));
-        if (job.hasNonNull("httpTarget")) {
-            JsonNode t = job.get("httpTarget");
-            f.put("target", "http");
-            f.put("attemptDeadline", duration(job.path("attemptDeadline").asText("180s")));
-            f.put("httpTarget.uri", t.path("uri").asText());
-            f.put("httpTarget.httpMethod", t.path("httpMethod").asText("POST"));
-            decoded(t, "body", "httpTarget.body", f);
-            headers(t, "httpTarget.headers", f, shown);
-            if (t.hasNonNull("oidcToken")) {
-                f.put("httpTarget.token", "oidc " + t.get("oidcToken").path("serviceAccountEmail").asText()
-                        + " audience " + t.get("oidcToken").path("audience").asText(t.path("uri").asText()));
-            } else if (t.hasNonNull("oauthToken")) {
-                f.put("httpTarget.token", "oauth " + t.get("oauthToken").path("serviceAccountEmail").asText()
-                        + " scope " + t.get("oauthToken").path("scope").asText("https://www.googleapis.com/auth/cloud-platform"));
-            } else {
-                f.put("httpTarget.token", "none");
-            }
-        } else if (job.hasNonNull("pubsubTarget")) {
-            JsonNode t = job.get("pubsubTarget");
-            f.put("target", "pubsub");
-            f.put("pubsubTarget.topicName", t.path("topicName").asText());
-            decoded(t, "data", "pubsubTarget.data", f);
-            f.put("pubsubTarget.attributes", new TreeMap<>(map(t.get("attributes"))).toString());
-        } else if (job.hasNonNull("appEngineHttpTarget")) {
-            JsonNode t = job.get("appEngineHttpTarget");
-            f.put("target", "appengine");
-            f.put("attemptDeadline", duration(job.path("attemptDeadline").asText("180s")));
-            f.put("appEngineHttpTarget.relativeUri", t.path("relativeUri").asText("/"));
-            f.put("appEngineHttpTarget.httpMethod", t.path("httpMethod").asText("POST"));
-            decoded(t, "body", "appEngineHttpTarget.body", f);
-            headers(t, "appEngineHttpTarget.headers", f, shown);
-            JsonNode r = t.path("appEngineRouting");
-            f.put("appEngineHttpTarget.routing", "service=" + r.path("service").asText("") + " version="
-                    + r.path("version").asText("") + " instance=" + r.path("instance").asText(""));
-        } else {
+        Optional<Target.Kind> kind = Arrays.stream(Target.Kind.values()).filter(k -> job.hasNonNull(k.apiField())).findFirst();
+        if (kind.isEmpty()) {
             f.put("target", "(none this program supports)");
+            return f;
         }
+        f.put("target", kind.get().label());
+        JsonNode t = job.get(kind.get().apiField());
+        // A switch without default: a new kind of target does not compile until drift compares it.
+        f.putAll(switch (kind.get()) {
+            case HTTP -> http(job, t, shown);
+            case PUBSUB -> pubsub(t);
+            case APP_ENGINE -> appEngine(job, t, shown);
+        });
+        return f;
+    }
+
+    private static Map<String, String> http(JsonNode job, JsonNode t, boolean shown) {
+        Map<String, String> f = new TreeMap<>();
+        f.put("attemptDeadline", duration(job.path("attemptDeadline").asText("180s")));
+        f.put("httpTarget.uri", t.path("uri").asText());
+        f.put("httpTarget.httpMethod", t.path("httpMethod").asText("POST"));
+        decoded(t, "body", "httpTarget.body", f);
+        headers(t, "httpTarget.headers", f, shown);
+        if (t.hasNonNull("oidcToken")) {
+            f.put("httpTarget.token", "oidc " + t.get("oidcToken").path("serviceAccountEmail").asText()
+                    + " audience " + t.get("oidcToken").path("audience").asText(t.path("uri").asText()));
+        } else if (t.hasNonNull("oauthToken")) {
+            f.put("httpTarget.token", "oauth " + t.get("oauthToken").path("serviceAccountEmail").asText()
+                    + " scope " + t.get("oauthToken").path("scope").asText(Auth.CLOUD_PLATFORM_SCOPE));
+        } else {
+            f.put("httpTarget.token", "none");
+        }
+        return f;
+    }
+
+    private static Map<String, String> pubsub(JsonNode t) {
+        Map<String, String> f = new TreeMap<>();
+        f.put("pubsubTarget.topicName", t.path("topicName").asText());
+        decoded(t, "data", "pubsubTarget.data", f);
+        f.put("pubsubTarget.attributes", new TreeMap<>(map(t.get("attributes"))).toString());
+        return f;
+    }
+
+    private static Map<String, String> appEngine(JsonNode job, JsonNode t, boolean shown) {
+        Map<String, String> f = new TreeMap<>();
+        f.put("attemptDeadline", duration(job.path("attemptDeadline").asText("180s")));
+        f.put("appEngineHttpTarget.relativeUri", t.path("relativeUri").asText("/"));
+        f.put("appEngineHttpTarget.httpMethod", t.path("httpMethod").asText("POST"));
+        decoded(t, "body", "appEngineHttpTarget.body", f);
+        headers(t, "appEngineHttpTarget.headers", f, shown);
+        JsonNode r = t.path("appEngineRouting");
+        f.put("appEngineHttpTarget.routing", "service=" + r.path("service").asText("") + " version="
+                + r.path("version").asText("") + " instance=" + r.path("instance").asText(""));
         return f;
     }
 

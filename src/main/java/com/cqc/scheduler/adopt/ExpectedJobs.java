@@ -1,6 +1,7 @@
 package com.cqc.scheduler.adopt;
 
 import com.cqc.scheduler.infra.ResourceTypes;
+import com.cqc.scheduler.model.Target;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +13,6 @@ import java.util.Map;
 
 /** The jobs a plan would leave in the cloud, in the shape {@code jobs.list} returns them. */
 public final class ExpectedJobs {
-    private static final List<String> TARGETS = List.of("httpTarget", "pubsubTarget", "appEngineHttpTarget");
-
     private ExpectedJobs() {}
 
     public static List<JsonNode> of(Plan plan) {
@@ -34,9 +33,9 @@ public final class ExpectedJobs {
         if (p.get("attemptDeadline") != null) {
             job.put("attemptDeadline", String.valueOf(p.get("attemptDeadline")));
         }
-        for (String target : TARGETS) {
-            if (p.get(target) != null) {
-                job.set(target, CloudJobs.JSON.valueToTree(p.get(target)));
+        for (Target.Kind kind : Target.Kind.values()) {
+            if (p.get(kind.apiField()) != null) {
+                job.set(kind.apiField(), CloudJobs.JSON.valueToTree(p.get(kind.apiField())));
             }
         }
         return job;

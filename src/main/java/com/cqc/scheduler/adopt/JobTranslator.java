@@ -5,6 +5,7 @@ import com.cqc.scheduler.config.Headers;
 import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Auth;
 import com.cqc.scheduler.model.StackSettings;
+import com.cqc.scheduler.model.Target;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns one job of the API into a catalog entry that the program will register unchanged: every
@@ -32,9 +36,9 @@ import java.util.regex.Pattern;
  * expressed faithfully is skipped with its reasons, never silently changed.
  */
 final class JobTranslator {
-    private static final Set<String> JOB_FIELDS = Set.of("name", "description", "schedule", "timeZone", "state",
-            "status", "userUpdateTime", "scheduleTime", "lastAttemptTime", "retryConfig", "attemptDeadline",
-            "httpTarget", "pubsubTarget", "appEngineHttpTarget", "legacyAppEngineCron");
+    private static final Set<String> JOB_FIELDS = Stream.concat(Stream.of("name", "description", "schedule", "timeZone",
+            "state", "status", "userUpdateTime", "scheduleTime", "lastAttemptTime", "retryConfig", "attemptDeadline",
+            "legacyAppEngineCron"), Arrays.stream(Target.Kind.values()).map(Target.Kind::apiField)).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> HTTP_FIELDS = Set.of("uri", "httpMethod", "headers", "body", "oidcToken", "oauthToken");
     private static final Set<String> PUBSUB_FIELDS = Set.of("topicName", "data", "attributes");
     private static final Set<String> APP_ENGINE_FIELDS = Set.of("httpMethod", "appEngineRouting", "relativeUri", "headers", "body");
@@ -81,25 +85,31 @@ final class JobTranslator {
         retry(job.get("retryConfig"), entry, notes);
 
         Optional<String> account = Optional.empty();
-        List<String> targets = new ArrayList<>();
-        for (String t : List.of("httpTarget", "pubsubTarget", "appEngineHttpTarget")) {
-            if (job.hasNonNull(t)) {
-                targets.add(t);
-            }
-        }
+        List<Target.Kind> targets = Arrays.stream(Target.Kind.values()).filter(k -> job.hasNonNull(k.apiField())).toList();
         String expectedLocation = stack.region();
         if (targets.size() != 1) {
             reasons.add(targets.isEmpty() ? "it has no target this program supports (HTTP, Pub/Sub or App Engine)"
                     : "it has " + targets.size() + " targets");
-        } else if (targets.get(0).equals("httpTarget")) {
-            account = http(jobName, job.get("httpTarget"), entry, notes, reasons);
-            entry.put("attemptDeadline", job.path("attemptDeadline").asText("180s"));
-        } else if (targets.get(0).equals("pubsubTarget")) {
-            pubsub(job.get("pubsubTarget"), entry, notes, reasons);
         } else {
-            appEngine(job.get("appEngineHttpTarget"), entry, notes, reasons);
-            entry.put("attemptDeadline", job.path("attemptDeadline").asText("180s"));
-            expectedLocation = stack.appEngineRegion();
+            Target.Kind kind = targets.get(0);
+            JsonNode target = job.get(kind.apiField());
+            // A switch without default: a new kind of target does not compile until it can be imported.
+            expectedLocation = switch (kind) {
+                case HTTP -> {
+                    account = http(jobName, target, entry, notes, reasons);
+                    entry.put("attemptDeadline", job.path("attemptDeadline").asText("180s"));
+                    yield stack.region();
+                }
+                case PUBSUB -> {
+                    pubsub(target, entry, notes, reasons);
+                    yield stack.region();
+                }
+                case APP_ENGINE -> {
+                    appEngine(target, entry, notes, reasons);
+                    entry.put("attemptDeadline", job.path("attemptDeadline").asText("180s"));
+                    yield stack.appEngineRegion();
+                }
+            };
         }
         if (!jobName.location().equals(expectedLocation)) {
             reasons.add("it lives in " + jobName.location() + " but this stack's jobs of its kind live in "
@@ -126,12 +136,12 @@ final class JobTranslator {
 
     private Optional<String> http(JobName jobName, JsonNode target, ObjectNode entry, List<String> notes, List<String> reasons) {
         unknownFields(target, HTTP_FIELDS, "httpTarget.", reasons);
-        ObjectNode http = entry.putObject("http");
+        ObjectNode http = entry.putObject(Target.Kind.HTTP.catalogKey());
         String uri = target.path("uri").asText();
         http.put("url", placeholders(uri));
         http.put("method", target.path("httpMethod").asText("POST"));
-        Optional<String> body = body(target, "body", http, reasons);
-        headers(target, http, body, notes, reasons);
+        body(target, "body", http, reasons);
+        headers(target, http, notes, reasons);
         URI parsed;
         try {
             parsed = URI.create(uri);
@@ -206,7 +216,7 @@ final class JobTranslator {
 
     private void pubsub(JsonNode target, ObjectNode entry, List<String> notes, List<String> reasons) {
         unknownFields(target, PUBSUB_FIELDS, "pubsubTarget.", reasons);
-        ObjectNode pubsub = entry.putObject("pubsub");
+        ObjectNode pubsub = entry.putObject(Target.Kind.PUBSUB.catalogKey());
         Matcher m = TOPIC.matcher(target.path("topicName").asText());
         if (!m.matches()) {
             reasons.add("its topic '" + target.path("topicName").asText() + "' is not projects/P/topics/T");
@@ -227,11 +237,11 @@ final class JobTranslator {
 
     private void appEngine(JsonNode target, ObjectNode entry, List<String> notes, List<String> reasons) {
         unknownFields(target, APP_ENGINE_FIELDS, "appEngineHttpTarget.", reasons);
-        ObjectNode appEngine = entry.putObject("appEngine");
+        ObjectNode appEngine = entry.putObject(Target.Kind.APP_ENGINE.catalogKey());
         appEngine.put("relativeUri", target.path("relativeUri").asText("/"));
         appEngine.put("method", target.path("httpMethod").asText("POST"));
-        Optional<String> body = body(target, "body", appEngine, reasons);
-        headers(target, appEngine, body, notes, reasons);
+        body(target, "body", appEngine, reasons);
+        headers(target, appEngine, notes, reasons);
         JsonNode routing = target.get("appEngineRouting");
         if (routing != null && routing.isObject()) {
             ObjectNode r = CloudJobs.JSON.createObjectNode();
@@ -246,10 +256,10 @@ final class JobTranslator {
         }
     }
 
-    /** Decodes a base64 body or message into YAML (JSON) or text; returns the decoded text. */
-    private Optional<String> body(JsonNode target, String field, ObjectNode into, List<String> reasons) {
+    /** Decodes a base64 body or message into YAML (JSON) or text. */
+    private void body(JsonNode target, String field, ObjectNode into, List<String> reasons) {
         if (!target.hasNonNull(field)) {
-            return Optional.empty();
+            return;
         }
         String text;
         try {
@@ -258,7 +268,7 @@ final class JobTranslator {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             reasons.add("its " + field + " is not base64 of UTF-8 text (binary payloads cannot be written in the catalog)");
-            return Optional.empty();
+            return;
         }
         String withPlaceholders = placeholders(text);
         // Only JSON the plan would send back byte for byte (canonical, P16) becomes YAML; other text stays text.
@@ -266,16 +276,16 @@ final class JobTranslator {
             JsonNode json = CloudJobs.JSON.readTree(withPlaceholders);
             if (json != null && json.isContainerNode() && CanonicalJson.of(json).equals(withPlaceholders)) {
                 into.set(field, json);
-                return Optional.of(text);
+                return;
             }
         } catch (JsonProcessingException e) {
             // plain text
         }
         into.put(field, withPlaceholders);
-        return Optional.of(text);
     }
 
-    private void headers(JsonNode target, ObjectNode into, Optional<String> body, List<String> notes, List<String> reasons) {
+    /** The headers to keep; {@code into} already holds the decoded body (a JSON one implies its Content-Type). */
+    private void headers(JsonNode target, ObjectNode into, List<String> notes, List<String> reasons) {
         JsonNode headers = target.get("headers");
         if (headers == null || !headers.isObject()) {
             return;

@@ -112,7 +112,7 @@ final class PlanJson {
         out.put("schedule", p.schedule().expression());
         out.put("declaredSchedule", p.schedule().declared());
         out.put("timeZone", p.timeZone().getId());
-        out.put("target", p.target().kind());
+        out.put("target", p.target().kind().label());
         out.put("auth", p.target().auth().kind());
         out.put("paused", p.paused());
         out.put("nextRuns", runs.stream().map(PlanJson::run).toList());

@@ -8,6 +8,7 @@ import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackSettings;
+import com.cqc.scheduler.model.Target;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 import com.cqc.scheduler.schedule.Schedule;
@@ -159,7 +160,7 @@ final class PlanTable {
         PlannedResource r = step.planned();
         if (r != null && r.type().equals(ScheduledPipeline.TYPE)) {
             plan.model().pipelines().stream().filter(p -> p.id().equals(r.name())).findFirst()
-                    .ifPresent(p -> notes.add(p.target().kind() + " job" + (p.paused() ? ", paused" : "")));
+                    .ifPresent(p -> notes.add(p.target().kind().label() + " job" + (p.paused() ? ", paused" : "")));
         }
         if (r != null && jobs.containsKey(r.urn()) && Boolean.TRUE.equals(r.props().get("paused"))) {
             notes.add("paused");
@@ -284,31 +285,46 @@ final class PlanTable {
     private static List<String> job(Pipeline pipeline, Map<String, Object> p) {
         List<String> lines = new ArrayList<>();
         lines.add(schedule(pipeline, p));
-        if (p.get("httpTarget") instanceof Map<?, ?> http) {
-            Map<String, Object> h = (Map<String, Object>) http;
-            lines.add("httpTarget: " + h.get("httpMethod") + " " + h.get("uri"));
-            Map<String, Object> rest = new LinkedHashMap<>();
-            rest.put("oidcToken", h.get("oidcToken"));
-            rest.put("oauthToken", h.get("oauthToken"));
-            lines.addAll(wrap(rest));
-            lines.addAll(payload(h, "body", "headers"));
-        } else if (p.get("pubsubTarget") instanceof Map<?, ?> pubsub) {
-            Map<String, Object> t = (Map<String, Object>) pubsub;
-            lines.add("pubsubTarget: " + t.get("topicName"));
-            lines.addAll(payload(t, "data", "attributes"));
-        } else if (p.get("appEngineHttpTarget") instanceof Map<?, ?> appEngine) {
-            Map<String, Object> a = (Map<String, Object>) appEngine;
-            Map<String, Object> routing = new LinkedHashMap<>();
-            routing.put("appEngineRouting", a.get("appEngineRouting"));
-            lines.add("appEngineHttpTarget: " + a.get("httpMethod") + " " + a.get("relativeUri")
-                    + (a.get("appEngineRouting") == null ? "" : ", " + wrap(routing).get(0)));
-            lines.addAll(payload(a, "body", "headers"));
+        for (Target.Kind kind : Target.Kind.values()) {
+            if (p.get(kind.apiField()) instanceof Map<?, ?> target) {
+                lines.addAll(target(kind, (Map<String, Object>) target));
+                break;   // a job has one target (R9.7)
+            }
         }
         Map<String, Object> rest = new LinkedHashMap<>();
         rest.put("retryConfig", p.get("retryConfig"));
         rest.put("attemptDeadline", p.get("attemptDeadline") == null ? "none (Pub/Sub target)" : p.get("attemptDeadline"));
         lines.addAll(wrap(rest));
         return lines;
+    }
+
+    /** The job's target; a switch without default, so a new kind of target does not compile until it is shown. */
+    private static List<String> target(Target.Kind kind, Map<String, Object> t) {
+        List<String> lines = new ArrayList<>();
+        return switch (kind) {
+            case HTTP -> {
+                lines.add("httpTarget: " + t.get("httpMethod") + " " + t.get("uri"));
+                Map<String, Object> tokens = new LinkedHashMap<>();
+                tokens.put("oidcToken", t.get("oidcToken"));
+                tokens.put("oauthToken", t.get("oauthToken"));
+                lines.addAll(wrap(tokens));
+                lines.addAll(payload(t, "body", "headers"));
+                yield lines;
+            }
+            case PUBSUB -> {
+                lines.add("pubsubTarget: " + t.get("topicName"));
+                lines.addAll(payload(t, "data", "attributes"));
+                yield lines;
+            }
+            case APP_ENGINE -> {
+                Map<String, Object> routing = new LinkedHashMap<>();
+                routing.put("appEngineRouting", t.get("appEngineRouting"));
+                lines.add("appEngineHttpTarget: " + t.get("httpMethod") + " " + t.get("relativeUri")
+                        + (t.get("appEngineRouting") == null ? "" : ", " + wrap(routing).get(0)));
+                lines.addAll(payload(t, "body", "headers"));
+                yield lines;
+            }
+        };
     }
 
     /**

@@ -39,7 +39,7 @@ final class StackSettingsReader {
                     + " (gcloud projects describe PROJECT --format='value(projectNumber)')", "R10.1");
         }
         String environment = config.get(NS + "environment").orElse(config.stackName());
-        if (!StackLoader.LABEL_VALUE.matcher(environment).matches() || environment.isEmpty()) {
+        if (!Labels.VALUE.matcher(environment).matches() || environment.isEmpty()) {
             problems.error(NS + "environment", "'" + environment + "' must be a label value: lowercase letters,"
                     + " digits, _ and -", null);
         }
@@ -59,7 +59,7 @@ final class StackSettingsReader {
         String key = NS + "alerting";
         ObjectNode raw;
         try {
-            raw = StackLoader.objectConfig(config, "alerting");
+            raw = CatalogMerge.objectConfig(config, "alerting");
         } catch (ConfigException e) {
             e.problems().forEach(p -> problems.error(p.path(), p.message(), p.rule()));
             return Alerting.OFF;

@@ -1,6 +1,5 @@
 package com.cqc.scheduler.infra;
 
-import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.StackModel;
 import com.pulumi.Context;
@@ -13,8 +12,6 @@ import com.pulumi.resources.ComponentResourceOptions;
  * exactly this code on the same model.
  */
 public final class CqcScheduler {
-    public static final String PROJECT = StackLoader.PROJECT;
-
     private CqcScheduler() {}
 
     public static void define(Context ctx, StackModel model, SecretSource secrets) {

@@ -1,7 +1,7 @@
 package com.cqc.scheduler.infra;
 
 import com.cqc.scheduler.config.Durations;
-import com.cqc.scheduler.model.Auth;
+import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.model.Invoker;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
@@ -92,7 +92,6 @@ public final class ScheduledPipeline extends ComponentResource {
         // The job waits for its API and for the grant that lets it reach its target (which waits for
         // the account); without a grant, for the account itself.
         List<Resource> jobWaitsFor = new ArrayList<>(List.of(apis.api(ProjectApis.SCHEDULER)));
-        Output<String> topic = absent;
         JobArgs.Builder job = JobArgs.builder()
                 .project(stack.project())
                 .region(pipeline.region())
@@ -106,35 +105,41 @@ public final class ScheduledPipeline extends ComponentResource {
         }
         pipeline.target().attemptDeadline().ifPresent(d -> job.attemptDeadline(Durations.toApi(d)));
 
-        Target target = pipeline.target();
-        if (target instanceof Target.Http http) {
-            job.httpTarget(httpTarget(http, email));
-            invoker.ifPresent(account -> jobWaitsFor.add(
-                    invokerGrant(name, http.invoker(), stack, email.orElseThrow(), account).orElse(account)));
-        } else if (target instanceof Target.Pubsub pubsub) {
-            topic = topic(name, pubsub, pipeline, stack);
-            // The Cloud Scheduler service agent exists only once the Scheduler API is enabled (its
-            // enablement creates it); an existing topic gives no Output to wait on, so Pub/Sub explicitly.
-            jobWaitsFor.add(new TopicIAMMember(name + "-publisher", TopicIAMMemberArgs.builder()
-                    .project(stack.project())
-                    .topic(topic)
-                    .role(PUBLISHER)
-                    .member("serviceAccount:" + stack.schedulerServiceAgent())
-                    .build(), options(TopicIAMMember.class, "-publisher")
-                    .dependsOn(apis.api(ProjectApis.SCHEDULER), apis.api(ProjectApis.PUBSUB)).build()));
-            job.pubsubTarget(pubsubTarget(pubsub, topic));
-        } else if (target instanceof Target.AppEngine appEngine) {
-            job.appEngineHttpTarget(appEngineTarget(appEngine));
-        }
+        Output<String> topic = pipeline.target().match(
+                http -> {
+                    job.httpTarget(httpTarget(http, email));
+                    invoker.ifPresent(account -> jobWaitsFor.add(
+                            invokerGrant(name, http.invoker(), stack, email.orElseThrow(), account).orElse(account)));
+                    return absent;
+                },
+                pubsub -> {
+                    Output<String> published = topic(name, pubsub, pipeline, stack);
+                    // The Cloud Scheduler service agent exists only once the Scheduler API is enabled (its
+                    // enablement creates it); an existing topic gives no Output to wait on, so Pub/Sub explicitly.
+                    jobWaitsFor.add(new TopicIAMMember(name + "-publisher", TopicIAMMemberArgs.builder()
+                            .project(stack.project())
+                            .topic(published)
+                            .role(PUBLISHER)
+                            .member("serviceAccount:" + stack.schedulerServiceAgent())
+                            .build(), options(TopicIAMMember.class, "-publisher")
+                            .dependsOn(apis.api(ProjectApis.SCHEDULER), apis.api(ProjectApis.PUBSUB)).build()));
+                    job.pubsubTarget(pubsubTarget(pubsub, published));
+                    return published;
+                },
+                appEngine -> {
+                    job.appEngineHttpTarget(appEngineTarget(appEngine));
+                    return absent;
+                });
 
         // A fixed job name cannot be created before the old one is gone (P12).
         CustomResourceOptions.Builder jobOptions = options(Job.class, "-job")
                 .deleteBeforeReplace(true)
                 .dependsOn(jobWaitsFor);
-        if (target instanceof Target.Pubsub) {
+        if (pipeline.target().attemptDeadline().isEmpty()) {
             // P13: the provider's Check defaults attemptDeadline to "180s" on every job, the API answers
             // "0s" for Pub/Sub jobs (the field does not apply to them): the provider owns it there.
-            // HTTP and App Engine jobs always send theirs, so nothing of theirs is left to that default.
+            // HTTP and App Engine jobs always send theirs, so nothing of theirs is left to that default;
+            // a target that sends none (Pub/Sub) leaves it.
             jobOptions.ignoreChanges(PUBSUB_IGNORED);
         }
         Job created = new Job(name + "-job", job.build(), jobOptions.build());
@@ -149,9 +154,9 @@ public final class ScheduledPipeline extends ComponentResource {
     public static Map<String, String> exports(Pipeline pipeline, StackSettings stack) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("jobName", "projects/" + stack.project() + "/locations/" + pipeline.region() + "/jobs/" + pipeline.id());
-        if (pipeline.target() instanceof Target.Pubsub pubsub) {
-            out.put("topicName", "projects/" + stack.project() + "/topics/" + pubsub.topic());
-        }
+        pipeline.target().match(http -> Optional.<String>empty(), pubsub -> Optional.of(pubsub.topic()),
+                        appEngine -> Optional.<String>empty())
+                .ifPresent(topic -> out.put("topicName", "projects/" + stack.project() + "/topics/" + topic));
         pipeline.serviceAccountId().ifPresent(id -> out.put("serviceAccountEmail", invokerEmail(id, stack)));
         return out;
     }
@@ -178,7 +183,7 @@ public final class ScheduledPipeline extends ComponentResource {
 
     /** The URNs a resource had under each former pipeline id ({@code type} null: the component itself). */
     static List<String> formerUrns(ScheduledPipelineArgs args, Class<? extends Resource> type, String suffix) {
-        String prefix = "urn:pulumi:" + args.stack().stack() + "::" + CqcScheduler.PROJECT + "::" + TYPE;
+        String prefix = "urn:pulumi:" + args.stack().stack() + "::" + StackLoader.PROJECT + "::" + TYPE;
         return args.pipeline().formerIds().stream()
                 .map(old -> type == null ? prefix + "::" + old
                         : prefix + "$" + type.getAnnotation(ResourceType.class).type() + "::" + old + suffix)
@@ -207,23 +212,20 @@ public final class ScheduledPipeline extends ComponentResource {
     private Optional<Resource> invokerGrant(String name, Invoker invoker, StackSettings stack, String email,
                                             Account account) {
         String member = "serviceAccount:" + email;
-        if (invoker instanceof Invoker.CloudRunService run) {
-            return Optional.of(new ServiceIamMember(name + "-run-invoker", ServiceIamMemberArgs.builder()
-                    .project(stack.project())
-                    .location(stack.region())
-                    .name(run.service())
-                    .role(RUN_INVOKER)
-                    .member(member)
-                    .build(), options(ServiceIamMember.class, "-run-invoker").dependsOn(account).build()));
-        }
-        if (invoker instanceof Invoker.ProjectRole role) {
-            return Optional.of(new IAMMember(name + "-project-invoker", IAMMemberArgs.builder()
-                    .project(stack.project())
-                    .role(role.role())
-                    .member(member)
-                    .build(), options(IAMMember.class, "-project-invoker").dependsOn(account).build()));
-        }
-        return Optional.empty();
+        return invoker.match(
+                run -> Optional.of(new ServiceIamMember(name + "-run-invoker", ServiceIamMemberArgs.builder()
+                        .project(stack.project())
+                        .location(stack.region())
+                        .name(run.service())
+                        .role(RUN_INVOKER)
+                        .member(member)
+                        .build(), options(ServiceIamMember.class, "-run-invoker").dependsOn(account).build())),
+                role -> Optional.of(new IAMMember(name + "-project-invoker", IAMMemberArgs.builder()
+                        .project(stack.project())
+                        .role(role.role())
+                        .member(member)
+                        .build(), options(IAMMember.class, "-project-invoker").dependsOn(account).build())),
+                none -> Optional.empty());
     }
 
     private static JobRetryConfigArgs retryConfig(RetryPolicy retry) {
@@ -244,15 +246,12 @@ public final class ScheduledPipeline extends ComponentResource {
         if (!http.headers().isEmpty()) {
             b.headers(http.headers());
         }
-        Auth auth = http.auth();
-        if (auth instanceof Auth.Oidc oidc) {
-            b.oidcToken(JobHttpTargetOidcTokenArgs.builder()
-                    .serviceAccountEmail(email.orElseThrow()).audience(oidc.audience()).build());
-        } else if (auth instanceof Auth.OAuth oauth) {
-            b.oauthToken(JobHttpTargetOauthTokenArgs.builder()
-                    .serviceAccountEmail(email.orElseThrow()).scope(oauth.scope()).build());
-        }
-        return b.build();
+        return http.auth().match(
+                oidc -> b.oidcToken(JobHttpTargetOidcTokenArgs.builder()
+                        .serviceAccountEmail(email.orElseThrow()).audience(oidc.audience()).build()),
+                oauth -> b.oauthToken(JobHttpTargetOauthTokenArgs.builder()
+                        .serviceAccountEmail(email.orElseThrow()).scope(oauth.scope()).build()),
+                none -> b).build();
     }
 
     private static JobPubsubTargetArgs pubsubTarget(Target.Pubsub pubsub, Output<String> topic) {

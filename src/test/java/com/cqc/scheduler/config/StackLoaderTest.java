@@ -529,7 +529,7 @@ class StackLoaderTest {
         @Test
         void r9_6NearTheJobsPerRegionQuota() {
             StringBuilder yaml = new StringBuilder("pipelines:\n");
-            for (int i = 0; i < StackLoader.JOBS_PER_REGION_WARNING; i++) {
+            for (int i = 0; i < StackWideChecks.JOBS_PER_REGION_WARNING; i++) {
                 yaml.append("  job-").append(i).append(": {schedule: \"0 2 * * *\", pubsub: {existingTopic: ingest, data: x}}\n");
             }
             assertWarning(load(yaml.toString(), "").warnings(), "pipelines", "900 jobs in europe-west2; the default"
@@ -539,7 +539,7 @@ class StackLoaderTest {
         @Test
         void r9_6MoreJobsThanARegionTakesIsAnError() {
             StringBuilder yaml = new StringBuilder("pipelines:\n");
-            for (int i = 0; i <= StackLoader.JOBS_PER_REGION_MAX; i++) {
+            for (int i = 0; i <= StackWideChecks.JOBS_PER_REGION_MAX; i++) {
                 yaml.append("  job-").append(i).append(": {schedule: \"0 2 * * *\", pubsub: {existingTopic: ingest, data: x}}\n");
             }
             assertThat(errors(yaml.toString())).extracting(Problem::toString).containsExactly("pipelines: 5001 jobs in"

@@ -1,6 +1,7 @@
 package com.cqc.scheduler.infra;
 
 import com.cqc.scheduler.App;
+import com.cqc.scheduler.config.StackLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import io.grpc.Server;
@@ -138,7 +139,7 @@ class ProgramProcessTest {
         String address = "127.0.0.1:" + server.getPort();
         env.put("PULUMI_MONITOR", address);
         env.put("PULUMI_ENGINE", address);
-        env.put("PULUMI_PROJECT", "cqc-scheduler");
+        env.put("PULUMI_PROJECT", StackLoader.PROJECT);
         env.put("PULUMI_STACK", "prod");
         env.put("PULUMI_DRY_RUN", "true");
         env.put("PULUMI_CONFIG", new ObjectMapper().writeValueAsString(config));

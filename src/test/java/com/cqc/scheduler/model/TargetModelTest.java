@@ -38,9 +38,9 @@ class TargetModelTest {
         Target appEngine = new Target.AppEngine("/t", HttpMethod.GET, Optional.empty(), Map.of(), NO_ROUTING, DEADLINE);
         Target pubsub = new Target.Pubsub("t", true, Optional.empty(), Map.of("a", "1"));
 
-        assertThat(http.kind()).isEqualTo("http");
-        assertThat(appEngine.kind()).isEqualTo("appengine");
-        assertThat(pubsub.kind()).isEqualTo("pubsub");
+        assertThat(http.kind().label()).isEqualTo("http");
+        assertThat(appEngine.kind().label()).isEqualTo("appengine");
+        assertThat(pubsub.kind().label()).isEqualTo("pubsub");
         assertThat(http.auth().kind()).isEqualTo("oauth");
         assertThat(new Auth.Oidc("a").kind()).isEqualTo("oidc");
         assertThat(new Auth.None().kind()).isEqualTo("none");

@@ -1,0 +1,155 @@
+package com.cqc.scheduler.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog and one stack's config, merged into what each pipeline is read from. The rules:
+ * <ul>
+ *   <li>The catalog ({@code pipelines.yaml}) is a map of {@code defaults} and {@code pipelines}, nothing else;
+ *       {@code pipelines} must be a non-empty map of id to settings.</li>
+ *   <li>{@code cqc-scheduler:pipelines} in the stack file changes pipelines the catalog defines; it cannot
+ *       add one (an id the catalog lacks is an error).</li>
+ *   <li>{@code cqc-scheduler:defaults} in the stack file merges over the catalog's {@code defaults}. Defaults
+ *       hold only {@code timeZone}, {@code attemptDeadline}, {@code retry} and {@code labels}, and apply to every
+ *       pipeline under its own settings: its {@code timeZone} or {@code attemptDeadline} replaces the default's,
+ *       its {@code retry} merges over the default's field by field, its {@code labels} over the default's key by
+ *       key (and {@code environment}, {@code pipeline}, {@code managed-by} are always the program's).</li>
+ *   <li>A merge ({@link #merged}) goes key by key through maps at every depth; any other value in the
+ *       override, lists included, replaces the catalog's whole (lists are not joined); a null removes the key.</li>
+ *   <li>What the stack file set is remembered ({@link #stackPaths}), so a problem there names the stack file.</li>
+ * </ul>
+ */
+final class CatalogMerge {
+    private final ObjectNode catalog;
+    private final String origin;
+    private final ObjectNode overrides;
+    private final ObjectNode stackDefaults;
+
+    private CatalogMerge(ObjectNode catalog, String origin, ObjectNode overrides, ObjectNode stackDefaults) {
+        this.catalog = catalog;
+        this.origin = origin;
+        this.overrides = overrides;
+        this.stackDefaults = stackDefaults;
+    }
+
+    /** Parses both sides; a catalog or stack map that cannot be read at all ends the load here. */
+    static CatalogMerge read(String catalogYaml, String catalogOrigin, ConfigSource config) throws ConfigException {
+        JsonNode root = YamlReader.read(catalogYaml, catalogOrigin);
+        if (root == null || !root.isObject()) {
+            throw ConfigException.of(catalogOrigin, "is " + YamlReader.kind(root) + "; expected a YAML map with 'pipelines:'");
+        }
+        return new CatalogMerge((ObjectNode) root, catalogOrigin, objectConfig(config, "pipelines"),
+                objectConfig(config, "defaults"));
+    }
+
+    /** The paths the stack file set ({@code pipelines.ID.KEY...}, {@code defaults.KEY...}). */
+    Set<String> stackPaths() {
+        Set<String> out = new HashSet<>();
+        leafPaths(overrides, "pipelines", out);
+        leafPaths(stackDefaults, "defaults", out);
+        return out;
+    }
+
+    void checkRoot(Problems problems) {
+        new ConfigNode(catalog, "", problems).allowOnly(List.of("defaults", "pipelines"));
+    }
+
+    /** The catalog's defaults with the stack's merged over them. */
+    ConfigNode defaults(Problems problems) {
+        ConfigNode defaults = new ConfigNode(merged(catalog.get("defaults"), stackDefaults), "defaults", problems);
+        defaults.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
+        return defaults;
+    }
+
+    /** The catalog has pipelines, and the stack changes only those. */
+    void checkPipelines(Problems problems) {
+        JsonNode entries = catalog.path("pipelines");
+        if (!entries.isObject() || entries.isEmpty()) {
+            problems.error("pipelines", entries.isContainerNode() && !entries.isEmpty() || entries.isValueNode()
+                    ? "is " + ConfigNode.found(entries) + "; expected a map of pipeline id to settings"
+                    : "the catalog " + origin + " defines no pipelines", null);
+        }
+        for (Iterator<String> it = overrides.fieldNames(); it.hasNext(); ) {
+            String id = it.next();
+            if (!entries.has(id)) {
+                problems.error("pipelines." + id, "is not in the catalog " + origin
+                        + Suggest.didYouMean(id, ids()) + "; a stack file only"
+                        + " changes pipelines the catalog defines (known: " + String.join(", ", ids()) + ")", null);
+            }
+        }
+    }
+
+    /** The catalog's pipeline ids, in its order. */
+    List<String> ids() {
+        List<String> names = new ArrayList<>();
+        catalog.path("pipelines").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** One pipeline with the stack's changes merged over it; empty (and an error) when it is not a map. */
+    Optional<ConfigNode> pipeline(String id, Problems problems) {
+        JsonNode entry = catalog.path("pipelines").get(id);
+        if (!entry.isObject()) {   // one error, not one per setting it lacks
+            problems.error("pipelines." + id, "is " + ConfigNode.found(entry) + "; expected a map of"
+                    + " settings (schedule, a target, ...)", null);
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigNode(merged(entry, overrides.get(id)), "pipelines." + id, problems));
+    }
+
+    /** A map-valued key of the stack's config ({@code cqc-scheduler:KEY}), empty when unset. */
+    static ObjectNode objectConfig(ConfigSource config, String key) throws ConfigException {
+        String name = StackLoader.PROJECT + ":" + key;
+        Optional<String> text = config.get(name);
+        if (text.isEmpty()) {
+            return StackFile.json().createObjectNode();
+        }
+        try {
+            JsonNode node = StackFile.json().readTree(text.get());
+            if (node == null || !node.isObject()) {
+                throw ConfigException.of(name, "in " + config.origin() + " must be a map");
+            }
+            return (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            throw ConfigException.of(name, "in " + config.origin() + " is not a map: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Deep merge: maps merge key by key, anything else in {@code over} replaces; null removes. */
+    static ObjectNode merged(JsonNode base, JsonNode over) {
+        ObjectNode out = base != null && base.isObject() ? ((ObjectNode) base).deepCopy() : StackFile.json().createObjectNode();
+        if (over == null || !over.isObject()) {
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = out.get(e.getKey());
+            if (e.getValue().isNull()) {
+                out.remove(e.getKey());
+            } else if (current != null && current.isObject() && e.getValue().isObject()) {
+                out.set(e.getKey(), merged(current, e.getValue()));
+            } else {
+                out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return out;
+    }
+
+    private static void leafPaths(JsonNode node, String prefix, Set<String> out) {
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(e -> leafPaths(e.getValue(), prefix + "." + e.getKey(), out));
+        } else {
+            out.add(prefix);
+        }
+    }
+}

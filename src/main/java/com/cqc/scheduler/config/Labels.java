@@ -1,0 +1,36 @@
+package com.cqc.scheduler.config;
+
+import com.cqc.scheduler.model.StackSettings;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A pipeline's labels: the defaults', the pipeline's own over them key by key, and the three the program
+ * always sets ({@code environment}, {@code pipeline}, {@code managed-by}) over both.
+ */
+final class Labels {
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    static final Pattern VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
+
+    private Labels() {}
+
+    static Map<String, String> read(String id, ConfigNode n, ConfigNode defaults, StackSettings settings,
+                                    Problems problems) {
+        Map<String, String> labels = new LinkedHashMap<>(defaults.stringMap("labels"));
+        labels.putAll(n.stringMap("labels"));
+        labels.put("environment", settings.environment());
+        labels.put("pipeline", id.toLowerCase(Locale.ROOT));
+        labels.put("managed-by", "pulumi");
+        for (Map.Entry<String, String> l : labels.entrySet()) {
+            if (!KEY.matcher(l.getKey()).matches() || !VALUE.matcher(l.getValue()).matches()) {
+                problems.error(n.path("labels") + "." + l.getKey(), "'" + l.getKey() + ": " + l.getValue()
+                        + "' is not a label: keys start with a lowercase letter, keys and values take lowercase"
+                        + " letters, digits, _ and -, at most 63 characters", null);
+            }
+        }
+        return labels;
+    }
+}
