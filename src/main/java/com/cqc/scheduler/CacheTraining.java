@@ -16,7 +16,8 @@ public final class CacheTraining {
     private CacheTraining() {}
 
     public static void main(String[] args) {
-        App.configureCommonPool();
+        // Both runners run here; the setting that suits the SDK's one suits both.
+        App.configureCommonPool(App.Runner.SDK_POLLING);
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
         Cli.run(new String[] {"plan", "--stack", "dev"}, discard, discard);
         App.main(new String[0]);

@@ -63,7 +63,7 @@ class AppStartTest {
         String before = System.getProperty(App.COMMON_POOL_PARALLELISM);
         try {
             System.clearProperty(App.COMMON_POOL_PARALLELISM);
-            App.configureCommonPool();
+            App.configureCommonPool(App.Runner.SDK_POLLING);
             int chosen = Integer.parseInt(System.getProperty(App.COMMON_POOL_PARALLELISM));
             if (Runtime.version().feature() == 17) {
                 assertThat(App.asyncTasksGetOwnThreads()).isTrue();
@@ -73,8 +73,13 @@ class AppStartTest {
                 assertThat(chosen).isGreaterThanOrEqualTo(2);
             }
 
+            System.clearProperty(App.COMMON_POOL_PARALLELISM);
+            App.configureCommonPool(App.Runner.COMPLETION);
+            assertThat(Integer.parseInt(System.getProperty(App.COMMON_POOL_PARALLELISM)))
+                    .as("without the polling loop, pool workers on every JDK").isGreaterThanOrEqualTo(2);
+
             System.setProperty(App.COMMON_POOL_PARALLELISM, "7");
-            App.configureCommonPool();
+            App.configureCommonPool(App.Runner.COMPLETION);
             assertThat(System.getProperty(App.COMMON_POOL_PARALLELISM)).isEqualTo("7");
         } finally {
             if (before == null) {
@@ -87,7 +92,8 @@ class AppStartTest {
 
     @Test
     void theTestJvmItselfWasConfiguredBeforeAnyTestTouchedThePool() {
-        assertThat(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()).isEqualTo(App.commonPoolParallelism());
+        assertThat(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism())
+                .isEqualTo(App.commonPoolParallelism(App.Runner.SDK_POLLING));
     }
 
     @Test
