@@ -3,6 +3,7 @@ package com.cqc.scheduler.cli;
 import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
+import com.cqc.scheduler.config.Json;
 import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
@@ -16,7 +17,6 @@ import com.cqc.scheduler.cli.StateComparison.Op;
 import com.cqc.scheduler.cli.StateComparison.Step;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -41,7 +41,6 @@ final class PlanTable {
     private static final DateTimeFormatter UTC_DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
     private static final String AFTER_APPLY = "(known after apply)";
     private static final int WIDTH = 130;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the plan is compared with: nothing (every resource a create) or a {@code pulumi stack export}. */
     record Baseline(String description, List<Step> steps, boolean empty) {
@@ -340,7 +339,7 @@ final class PlanTable {
             String text = Secrets.mask(Payload.decode(base64));
             Object value = text;
             try {
-                value = JSON.readValue(text, Object.class);
+                value = Json.parseValue(text);
             } catch (JsonProcessingException notJson) {
                 // plain text: shown as a quoted string
             }

@@ -25,7 +25,7 @@ public final class CanonicalJson {
 
     /** {@code node} as compact JSON with every object's keys in code point order (= Go's UTF-8 byte order). */
     public static String of(JsonNode node) {
-        return sorted(node).toString();
+        return Json.write(sorted(node));
     }
 
     private static JsonNode sorted(JsonNode node) {

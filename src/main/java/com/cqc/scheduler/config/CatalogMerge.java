@@ -2,6 +2,7 @@ package com.cqc.scheduler.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -112,10 +113,10 @@ final class CatalogMerge {
         String name = StackLoader.PROJECT + ":" + key;
         Optional<String> text = config.get(name);
         if (text.isEmpty()) {
-            return StackFile.json().createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         try {
-            JsonNode node = StackFile.json().readTree(text.get());
+            JsonNode node = Json.parse(text.get());
             if (node == null || !node.isObject()) {
                 throw ConfigException.of(name, "in " + config.origin() + " must be a map");
             }
@@ -127,7 +128,7 @@ final class CatalogMerge {
 
     /** Deep merge: maps merge key by key, anything else in {@code over} replaces; null removes. */
     static ObjectNode merged(JsonNode base, JsonNode over) {
-        ObjectNode out = base != null && base.isObject() ? ((ObjectNode) base).deepCopy() : StackFile.json().createObjectNode();
+        ObjectNode out = base != null && base.isObject() ? ((ObjectNode) base).deepCopy() : JsonNodeFactory.instance.objectNode();
         if (over == null || !over.isObject()) {
             return out;
         }

@@ -1,7 +1,6 @@
 package com.cqc.scheduler.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +19,6 @@ import java.util.HashSet;
  */
 public final class StackFile implements ConfigSource {
     public static final String SECRET_PLACEHOLDER = "[secret]";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String stack;
     private final String origin;
@@ -69,7 +67,7 @@ public final class StackFile implements ConfigSource {
                 secrets.add(key);
                 values.put(key, SECRET_PLACEHOLDER);
             } else if (value.isContainerNode()) {
-                values.put(key, value.toString());
+                values.put(key, Json.write(value));
             } else {
                 values.put(key, value.asText());
             }
@@ -96,9 +94,5 @@ public final class StackFile implements ConfigSource {
     @Override
     public boolean isSecret(String key) {
         return secrets.contains(key);
-    }
-
-    static ObjectMapper json() {
-        return JSON;
     }
 }
