@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `pulumi preview --stack dev` under the real engine (bin/sandbox), three ways, side by side in one run:
 #   jar    Pulumi.yaml as committed: runtime.options.binary runs the prebuilt jar (java -jar), with the
-#          JVM options bin/sandbox passes through JDK_JAVA_OPTIONS (bin/lib/cds.sh: archive, C1, serial GC)
+#          JVM options bin/sandbox passes through JDK_JAVA_OPTIONS (bin/lib/cds.sh: class cache, C1, serial GC)
 #   plain  the same jar with JDK_JAVA_OPTIONS empty: the JVM's defaults (before bin/lib/cds.sh)
 #   maven  runtime.options.binary removed: Pulumi's java host runs `mvn compile exec:java` (JVM defaults)
 # Each way runs in its own copy of the repository with its own sandbox; one untimed preview first
@@ -29,7 +29,7 @@ for way in "${ways[@]}"; do
   (cd "$root" && git ls-files -z | xargs -0 cp --parents -p -t "$copy")
   ln -s "$root/tools/sandbox/bin" "$copy/tools/sandbox/bin"
   if [ "$way" != maven ]; then
-    cp -p "$root/target/cqc-scheduler.jar" "$root/target/cqc-scheduler.jsa" "$root/target/cqc-scheduler.jsa.jdk" "$copy/target/"
+    cp -p "$root/target/cqc-scheduler.jar" "$(cds_archive "$root")" "$(cds_archive "$root").jdk" "$copy/target/"
   else
     # The project without the binary option: what a Pulumi Java user gets by default.
     sed -i '/^  options:/,/binary:/d' "$copy/Pulumi.yaml"
