@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static com.cqc.scheduler.config.Stacks.PUBSUB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,21 +74,13 @@ class DefaultsTyposTest {
         return Arbitraries.of(true, false);
     }
 
-    private static String pipelines(int count) {
-        StringBuilder out = new StringBuilder("pipelines:\n");
-        for (int i = 0; i < count; i++) {
-            out.append("  p").append(i).append(":\n").append(PUBSUB.replace("ingest", "ingest-" + i).indent(4));
-        }
-        return out.toString();
-    }
-
     @Property(tries = 300)
     void aMisspeltDefaultIsOneErrorAtItsPathWithWhatWasMeant(@ForAll("typos") Typo typo,
                                                               @ForAll @IntRange(min = 1, max = 4) int pipelines,
                                                               @ForAll("inStackFile") boolean inStackFile) {
         List<Problem> errors = inStackFile
-                ? Stacks.errors(pipelines(pipelines), "cqc-scheduler:defaults: " + typo.defaults() + "\n")
-                : Stacks.errors("defaults: " + typo.defaults() + "\n" + pipelines(pipelines));
+                ? Stacks.errors(Stacks.pubsubPipelines(pipelines), "cqc-scheduler:defaults: " + typo.defaults() + "\n")
+                : Stacks.errors("defaults: " + typo.defaults() + "\n" + Stacks.pubsubPipelines(pipelines));
 
         assertThat(errors).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("defaults." + typo.parent() + typo.written());
@@ -105,7 +96,7 @@ class DefaultsTyposTest {
     @Property(tries = 50)
     void aMisspeltRetryKeyOfAPipelineStaysAtThatPipeline(@ForAll("retryTypos") Typo typo,
                                                          @ForAll @IntRange(min = 1, max = 3) int pipelines) {
-        String catalog = pipelines(pipelines).replace("  p0:\n", "  p0:\n    retry: {" + typo.written() + ": "
+        String catalog = Stacks.pubsubPipelines(pipelines).replace("  p0:\n", "  p0:\n    retry: {" + typo.written() + ": "
                 + KEYS.get(typo.key()) + "}\n");
 
         assertThat(Stacks.errors(catalog)).extracting(Problem::path).containsExactly("pipelines.p0.retry." + typo.written());

@@ -69,6 +69,15 @@ final class Stacks {
         return thrown[0].problems().stream().filter(Problem::isError).toList();
     }
 
+    /** A catalog of {@code count} Pub/Sub pipelines p0, p1, ..., each with a topic of its own. */
+    static String pubsubPipelines(int count) {
+        StringBuilder out = new StringBuilder("pipelines:\n");
+        for (int i = 0; i < count; i++) {
+            out.append("  p").append(i).append(":\n").append(PUBSUB.replace("ingest", "ingest-" + i).indent(4));
+        }
+        return out.toString();
+    }
+
     static List<Problem> errors(String catalog) {
         return errors(catalog, "");
     }
