@@ -32,6 +32,30 @@ const UNSUPPORTED: Array<[RegExp, (token: string) => string, string]> = [
     [/H/i, () => '"H" tokens are resolved by the program before a job is registered; the API takes numbers', "R2.2"],
 ];
 
+/**
+ * The largest step of each field (R2.4): its largest value, as the program (cron-utils) takes it, where croner
+ * takes the span (60 minutes, 24 hours); after a day-of-week range, 6.
+ */
+const LARGEST_STEP = [59, 23, 31, 12, 7];
+const LARGEST_STEP_AFTER_DAY_RANGE = 6;
+
+/** A step larger than its field takes, with the field, the step and the allowed steps. */
+function stepTooLarge(fields: string[]): CronError | undefined {
+    for (const [i, field] of fields.entries()) {
+        for (const item of field.split(",")) {
+            const step = /^(.*)\/(\d+)$/.exec(item);
+            if (!step) continue;
+            const afterRange = i === 4 && step[1] !== "*";
+            const largest = afterRange ? LARGEST_STEP_AFTER_DAY_RANGE : LARGEST_STEP[i];
+            if (Number(step[2]) > largest) {
+                const name = FIELD_NAMES.split(" ")[i];
+                return new CronError(`the ${name} field "${field}": the step /${step[2]} is outside 1..${largest}${afterRange ? " after a range" : ""}`, "R2.4");
+            }
+        }
+    }
+    return undefined;
+}
+
 /** croner's messages for syntax (R2.4) rather than out-of-range values (R2.2). */
 const SYNTAX_ERROR = /step|larger than|empty/i;
 
@@ -57,6 +81,10 @@ export function parseCron(expression: string): CronSchedule {
         if (found) {
             throw new CronError(reason(found[0]), rule);
         }
+    }
+    const step = stepTooLarge(fields);
+    if (step) {
+        throw step;
     }
     let cron: Cron;
     try {

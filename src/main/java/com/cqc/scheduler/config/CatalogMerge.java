@@ -56,8 +56,8 @@ final class CatalogMerge {
     /** The paths the stack file set ({@code pipelines.ID.KEY...}, {@code defaults.KEY...}). */
     Set<String> stackPaths() {
         Set<String> out = new HashSet<>();
-        leafPaths(overrides, "pipelines", out);
-        leafPaths(stackDefaults, "defaults", out);
+        stackPaths(overrides, catalog.path("pipelines"), "pipelines", out);
+        stackPaths(stackDefaults, catalog.path("defaults"), "defaults", out);
         return out;
     }
 
@@ -69,6 +69,7 @@ final class CatalogMerge {
     ConfigNode defaults(Problems problems) {
         ConfigNode defaults = new ConfigNode(merged(catalog.get("defaults"), stackDefaults), "defaults", problems);
         defaults.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
+        RetryReader.checkKeys(defaults, problems);
         return defaults;
     }
 
@@ -146,9 +147,14 @@ final class CatalogMerge {
         return out;
     }
 
-    private static void leafPaths(JsonNode node, String prefix, Set<String> out) {
-        if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> leafPaths(e.getValue(), prefix + "." + e.getKey(), out));
+    /**
+     * The stack's values down to where they meet no map of the catalog's: below that point ({@code retyr: {count:
+     * 1}} with no {@code retyr} in the catalog, a value, a null) everything is the stack's.
+     */
+    private static void stackPaths(JsonNode node, JsonNode catalogNode, String prefix, Set<String> out) {
+        if (node != null && node.isObject() && catalogNode.isObject()) {
+            node.fields().forEachRemaining(e -> stackPaths(e.getValue(), catalogNode.path(e.getKey()),
+                    prefix + "." + e.getKey(), out));
         } else {
             out.add(prefix);
         }

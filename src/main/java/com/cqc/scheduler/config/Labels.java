@@ -25,7 +25,8 @@ final class Labels {
         labels.put("pipeline", id.toLowerCase(Locale.ROOT));
         labels.put("managed-by", "pulumi");
         for (Map.Entry<String, String> l : labels.entrySet()) {
-            if (!KEY.matcher(l.getKey()).matches() || !VALUE.matcher(l.getValue()).matches()) {
+            boolean stacks = l.getKey().equals("environment");  // the stack's setting: one error there, not one per pipeline
+            if (!stacks && (!KEY.matcher(l.getKey()).matches() || !VALUE.matcher(l.getValue()).matches())) {
                 problems.error(n.path("labels") + "." + l.getKey(), "'" + l.getKey() + ": " + l.getValue()
                         + "' is not a label: keys start with a lowercase letter, keys and values take lowercase"
                         + " letters, digits, _ and -, at most 63 characters", null);

@@ -14,10 +14,18 @@ final class RetryReader {
 
     private RetryReader() {}
 
+    /**
+     * Unknown keys in the {@code retry} of {@code owner}, a pipeline or the defaults. The defaults' are checked
+     * once, where they are written, not in every pipeline they are merged into.
+     */
+    static void checkKeys(ConfigNode owner, Problems problems) {
+        new ConfigNode(owner.raw("retry"), owner.path("retry"), problems).allowOnly(RETRY_KEYS);
+    }
+
     static Optional<RetryPolicy> read(ConfigNode n, ConfigNode defaults, Problems problems) {
+        checkKeys(n, problems);
         ObjectNode merged = CatalogMerge.merged(defaults.raw("retry"), n.raw("retry"));
         ConfigNode r = new ConfigNode(merged, n.path("retry"), problems);
-        r.allowOnly(RETRY_KEYS);
         RetryPolicy api = RetryPolicy.API_DEFAULTS;
         int count = r.integer("count").orElse(api.count());
         if (count < 0 || count > 5) {

@@ -40,8 +40,8 @@ final class StackSettingsReader {
         }
         String environment = config.get(NS + "environment").orElse(config.stackName());
         if (!Labels.VALUE.matcher(environment).matches() || environment.isEmpty()) {
-            problems.error(NS + "environment", "'" + environment + "' must be a label value: lowercase letters,"
-                    + " digits, _ and -", null);
+            problems.error(NS + "environment", "'" + environment + "' in " + origin + " is not a label value: every"
+                    + " pipeline is labelled with it; write 1 to 63 lowercase letters, digits, _ and -", null);
         }
         boolean protect = bool(config, NS + "protectStateful", environment.equals("prod"), problems);
         Duration retention = config.get(NS + "topicRetention").map(t -> {

@@ -54,11 +54,21 @@ enum CronField {
                     throw error(field, "a step /n must follow * or a range, not the single value '" + m.group(2) + "'", "R2.4");
                 }
                 int step = number(field, m.group(4));
-                if (step < 1 || step > max - min + 1) {
-                    throw error(field, "the step /" + step + " is outside 1.." + (max - min + 1), "R2.4");
+                int largest = largestStep(star);
+                if (step < 1 || step > largest) {
+                    throw error(field, "the step /" + step + " is outside 1.." + largest + (largest < max ? " after a range" : ""), "R2.4");
                 }
             }
         }
+    }
+
+    /**
+     * A step may be as large as the field's largest value, as crontab and cron-utils (which computes the runs) take
+     * it: {@code *}{@code /59} minutes, not {@code /60}. After a day-of-week range cron-utils reads a step of 7 as
+     * Sunday's 0 and fails, so there the largest is 6 ({@code *}{@code /7} is fine).
+     */
+    private int largestStep(boolean afterStar) {
+        return this == DAY_OF_WEEK && !afterStar ? max - 1 : max;
     }
 
     private void rejectUnsupported(String field) throws CronSyntaxException {

@@ -81,18 +81,6 @@ class NestedTyposTest {
         });
     }
 
-    @Test
-    void aMisspeltKeyInAStacksDefaultsIsAnErrorOnThePipelineItReaches() {
-        // Stack defaults are merged into each pipeline's retry before it is checked, so the error is
-        // reported at the pipeline's path.
-        List<Problem> errors = errors(catalog(PUBSUB), "cqc-scheduler:defaults: {retry: {cout: 3}}\n");
-
-        assertThat(errors).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("pipelines.p.retry.cout");
-            assertThat(p.message()).contains("count");
-        });
-    }
-
     private static String body(String name) {
         return switch (name) {
             case "PUBSUB" -> PUBSUB;

@@ -10,9 +10,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Builds small catalogs and stack files for loader tests. */
-final class Stacks {
-    static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
+/** Builds small catalogs and stack files for loader tests (and the plan tests of other packages). */
+public final class Stacks {
+    public static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
     static final String STACK = """
             config:
               gcp:project: cqc-ml-test
@@ -29,7 +29,7 @@ final class Stacks {
         return "pipelines:\n  p:\n" + pipelineBody.stripIndent().lines().map(l -> "    " + l).reduce("", (a, b) -> a + b + "\n");
     }
 
-    static StackFile stack(String extra) {
+    public static StackFile stack(String extra) {
         try {
             // A key the test sets replaces the base's line: a key given twice is an error of its own.
             String own = extra.stripIndent();
@@ -67,6 +67,15 @@ final class Stacks {
             }
         }).isInstanceOf(ConfigException.class);
         return thrown[0].problems().stream().filter(Problem::isError).toList();
+    }
+
+    /** A catalog of {@code count} Pub/Sub pipelines p0, p1, ..., each with a topic of its own. */
+    static String pubsubPipelines(int count) {
+        StringBuilder out = new StringBuilder("pipelines:\n");
+        for (int i = 0; i < count; i++) {
+            out.append("  p").append(i).append(":\n").append(PUBSUB.replace("ingest", "ingest-" + i).indent(4));
+        }
+        return out.toString();
     }
 
     static List<Problem> errors(String catalog) {

@@ -39,7 +39,7 @@ class ScheduleTest {
             "0 0 * * MON#2|'#' is not part of unix-cron|R2.6",
             "0 0 15W * *|'W' (nearest weekday) is not part of unix-cron|R2.6",
             "5/15 * * * *|a step /n must follow * or a range, not the single value '5'|R2.4",
-            "*/0 * * * *|the step /0 is outside 1..60|R2.4",
+            "*/0 * * * *|the step /0 is outside 1..59|R2.4",
             "0 10-2 * * *|the range 10-2 runs backwards|R2.4",
             "0 0 1,,2 * *|'' is not a value|R2.4"})
     void rejectsWhatCloudSchedulerRejectsAndNamesTheRule(String cron, String message, String rule) {

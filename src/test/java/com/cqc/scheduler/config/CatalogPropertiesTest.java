@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.fail;
  * its own escape, every error names a config path (or file:line:column), every valid catalog loads and
  * plans on the mock engine, and one mistake gives one error.
  */
-class CatalogProperties {
+class CatalogPropertiesTest {
     /**
      * A config path ({@code pipelines.p.http.url}, {@code gcp:region}, a top-level key of the catalog as
      * written) or a place in a file ({@code pipelines.yaml:3:5}).
@@ -60,8 +60,9 @@ class CatalogProperties {
         return Arbitraries.oneOf(http, pubsub, appEngine);
     }
 
+    /** maxDoublings starts at 1: the loader refuses a zero (P15), and these catalogs must be valid. */
     private Arbitrary<String> retries() {
-        return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 16),
+        return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(1, 16),
                         Arbitraries.of("1s", "5s", "30s", "10m"), Arbitraries.of("0s", "10s", "1h"))
                 .as((count, doublings, min, maxRetry) -> "retry: {count: " + count + ", maxDoublings: " + doublings
                         + ", minBackoff: " + min + ", maxBackoff: 1h, maxRetryDuration: " + maxRetry + "}\n");
