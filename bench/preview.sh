@@ -4,6 +4,8 @@
 #          JVM options bin/sandbox passes through JDK_JAVA_OPTIONS (bin/lib/cds.sh: class cache, C1, serial GC)
 #   plain  the same jar with JDK_JAVA_OPTIONS empty: the JVM's defaults (before bin/lib/cds.sh)
 #   maven  runtime.options.binary removed: Pulumi's java host runs `mvn compile exec:java` (JVM defaults)
+#   jar25  with JDK25=/path/to/jdk25: the jar with JDK 25 on PATH and bin/sandbox's options for it
+#          (its ahead-of-time cache)
 # Each way runs in its own copy of the repository with its own sandbox; one untimed preview first
 # (stack creation, Maven's first compile), then RUNS rounds of one timed preview per way, in turn.
 # Prints wall times, medians of wall and CPU time (the whole preview) and their ratios. Usage: bench/preview.sh [RUNS] (default 5).
@@ -18,17 +20,28 @@ ensure_jar "$root"
 cds_ensure_archive "$root"
 "$root/bin/sandbox" version >/dev/null
 work=$(mktemp -d)
-# What JDK_JAVA_OPTIONS each way runs with: unset (bin/sandbox's default) for jar, empty otherwise.
-options() { if [ "$1" = jar ]; then unset JDK_JAVA_OPTIONS; else export JDK_JAVA_OPTIONS=""; fi; }
+# What JDK_JAVA_OPTIONS each way runs with: unset (bin/sandbox's default) for jar and jar25, empty
+# otherwise; jar25 runs with JDK 25 first on PATH.
+options() {
+  case "$1" in jar|jar25) unset JDK_JAVA_OPTIONS ;; *) export JDK_JAVA_OPTIONS="" ;; esac
+  PATH=$base_path
+  if [ "$1" = jar25 ]; then PATH="$JDK25/bin:$PATH"; fi
+}
+base_path=$PATH
 trap 'rm -rf "$work"' EXIT
 
 ways=(jar plain maven)
+if [ -n "${JDK25:-}" ]; then
+  ways+=(jar25)
+  (PATH="$JDK25/bin:$PATH" cds_ensure_archive "$root")
+fi
 for way in "${ways[@]}"; do
   copy="$work/$way"
   mkdir -p "$copy/tools/sandbox" "$copy/target"
   (cd "$root" && git ls-files -z | xargs -0 cp --parents -p -t "$copy")
   ln -s "$root/tools/sandbox/bin" "$copy/tools/sandbox/bin"
   if [ "$way" != maven ]; then
+    options "$way"
     cp -p "$root/target/cqc-scheduler.jar" "$(cds_archive "$root")" "$(cds_archive "$root").jdk" "$copy/target/"
   else
     # The project without the binary option: what a Pulumi Java user gets by default.
@@ -65,4 +78,8 @@ echo "jar, JVM defaults (before):                 wall ${times[plain]}-> median 
 echo "maven (mvn compile exec:java):              wall ${times[maven]}-> median ${wall_median[maven]}; CPU median ${cpu_median[maven]}"
 echo "before / after: wall $(ratio "${wall_median[plain]}" "${wall_median[jar]}")x, CPU $(ratio "${cpu_median[plain]}" "${cpu_median[jar]}")x"
 echo "maven / after:  wall $(ratio "${wall_median[maven]}" "${wall_median[jar]}")x, CPU $(ratio "${cpu_median[maven]}" "${cpu_median[jar]}")x"
+if [ -n "${JDK25:-}" ]; then
+  echo "jar on JDK 25, its options (cache):        wall ${times[jar25]}-> median ${wall_median[jar25]}; CPU median ${cpu_median[jar25]}"
+  echo "maven / jar25: wall $(ratio "${wall_median[maven]}" "${wall_median[jar25]}")x, CPU $(ratio "${cpu_median[maven]}" "${cpu_median[jar25]}")x"
+fi
 echo "maven / before: wall $(ratio "${wall_median[maven]}" "${wall_median[plain]}")x, CPU $(ratio "${cpu_median[maven]}" "${cpu_median[plain]}")x"
