@@ -28,8 +28,9 @@ final class Arguments {
     static Arguments parse(Options options, List<String> args) {
         CommandLine line;
         try {
-            // No abbreviations (--sta for --stack or --state), as before.
-            line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args.toArray(String[]::new));
+            // As before: no abbreviations (--sta for --stack or --state), and values as given, quotes and all.
+            line = DefaultParser.builder().setAllowPartialMatching(false).setStripLeadingAndTrailingQuotes(false).get()
+                    .parse(options, args.toArray(String[]::new));
         } catch (ParseException e) {
             throw UsageException.commandLine(ParseErrors.describe(e, options));
         }

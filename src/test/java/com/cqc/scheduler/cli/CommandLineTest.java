@@ -149,6 +149,15 @@ class CommandLineTest {
     }
 
     @Test
+    void valuesAreTakenAsGiven() {
+        Options options = options(Commands.named("diff").orElseThrow());
+        Arguments args = Arguments.parse(options, List.of("--from", "\"dev\"", "--to=\"prod\""));
+
+        assertThat(args.text(options.getOption("from"))).isEqualTo("\"dev\"");
+        assertThat(args.text(options.getOption("to"))).isEqualTo("\"prod\"");
+    }
+
+    @Test
     void helpAndVersionWinOverTheRestOfTheLine() {
         for (String command : Commands.names()) {
             assertThat(CliRun.of(command, "--no-such-option", "-h").out()).as(command).startsWith("Usage: cqc " + command + " ");
