@@ -149,6 +149,13 @@ class CommandLineTest {
     }
 
     @Test
+    void optionsAreNotAbbreviated() {
+        // commons-cli would take --form for --format by default: a typo must not pick an option silently.
+        assertThat(CliRun.of("plan", "--stack", "dev", "--form", "json").err())
+                .isEqualTo("cqc: Unknown option: '--form'; did you mean '--from'? (see: cqc plan --help)\n");
+    }
+
+    @Test
     void valuesAreTakenAsGiven() {
         Options options = options(Commands.named("diff").orElseThrow());
         Arguments args = Arguments.parse(options, List.of("--from", "\"dev\"", "--to=\"prod\""));
