@@ -33,8 +33,8 @@ def owner(joined):
         return "ours: fire times"
     if any(x in joined for x in ("com.pulumi", "io.grpc", "com.google")):
         return "SDK: engine, serialization"
-    if "picocli" in joined:
-        return "picocli"
+    if "org.apache.commons.cli" in joined:
+        return "command line (commons-cli)"
     if "com.cqc" in joined:
         return "ours: other"
     return "JVM and JDK alone"

@@ -97,6 +97,21 @@ class AppStartTest {
     }
 
     @Test
+    void aCommandLoadsNoOtherCommandNorAnnotationParser() throws Exception {
+        // Issue 13: picocli read every command's annotations by reflection at each start; now the first word picks
+        // the one command whose options are built.
+        Run run = start(List.of("-Xlog:class+load=info"), "plan", "--help");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> loaded = run.out().lines().filter(l -> l.contains("[class,load]"))
+                .map(l -> l.replaceAll(".*\\[class,load\\] (\\S+) .*", "$1")).toList();
+        assertThat(loaded).contains("com.cqc.scheduler.cli.Cli", "org.apache.commons.cli.Options")
+                .noneMatch(c -> c.startsWith("picocli."));
+        assertThat(loaded.stream().filter(c -> c.matches("com\\.cqc\\.scheduler\\.cli\\.\\w+Command")))
+                .containsExactly("com.cqc.scheduler.cli.PlanCommand");
+    }
+
+    @Test
     void withoutArgumentsOrEngineItSaysInOneLineHowItRuns() throws Exception {
         Run run = start(List.of());
 

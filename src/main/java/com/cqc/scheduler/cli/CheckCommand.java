@@ -4,12 +4,8 @@ import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackModel;
 import com.cqc.scheduler.offline.Plan;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,38 +16,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * One verdict for a pull request: each stack validated, planned on the mock engine, and its plan put
  * through the policy pack's offline check ({@code npm run check} in policies/), so a configuration
  * that validates but breaks a mandatory policy (say {@code retry.count: 0} in prod) fails here too.
  */
-@Command(name = "check", description = "Validation, the offline plan and the policy pack's offline check of one"
-        + " stack or all stacks, with one verdict: exit 0 when every stack passes, 1 when any stack is invalid or"
-        + " breaks a mandatory policy.")
-final class CheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ProjectOptions project;
-    @ArgGroup(exclusive = true)
-    ValidateCommand.Which which;
-    @Option(names = "--policies", paramLabel = "DIR", description = "The policy pack (default: policies/ in the project directory).")
-    Path policies;
+final class CheckCommand implements Command {
+    static final String NAME = "check";
+    static final String DESCRIPTION = "Validation, the offline plan and the policy pack's offline check of one"
+            + " stack or all stacks, with one verdict: exit 0 when every stack passes, 1 when any stack is invalid or"
+            + " breaks a mandatory policy.";
+
+    private static final Option POLICIES = Option.builder().longOpt("policies").hasArg().argName("DIR")
+            .type(Path.class).converter(OptionTypes.PATH)
+            .desc("The policy pack (default: policies/ in the project directory).").get();
 
     @Override
-    public Integer call() throws Exception {
-        Workspace workspace = project.workspace();
-        List<String> stacks = which == null || which.stack == null ? workspace.stacks() : List.of(which.stack);
-        if (which != null && which.stack != null) {
-            workspace.stackFile(which.stack);   // an unknown stack is a usage error
+    public Options options() {
+        return ValidateCommand.Which.addTo(ProjectOptions.addTo(new Options())).addOption(POLICIES);
+    }
+
+    @Override
+    public int run(Arguments args, PrintWriter out) throws Exception {
+        Workspace workspace = ProjectOptions.workspace(args);
+        String one = ValidateCommand.Which.one(args);
+        List<String> stacks = one == null ? workspace.stacks() : List.of(one);
+        if (one != null) {
+            workspace.stackFile(one);   // an unknown stack is a usage error
         }
-        Path pack = policies == null ? workspace.dir().resolve("policies") : policies;
+        Path pack = args.value(POLICIES, workspace.dir().resolve("policies"));
         if (!Files.isRegularFile(pack.resolve("PulumiPolicy.yaml"))) {
             throw new UsageException("--policies " + pack + ": no policy pack there (no PulumiPolicy.yaml)");
         }
-        PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now();
         Path plans = Files.createDirectories(workspace.dir().resolve("target").resolve("check"));   // kept for a look
         Map<String, Path> planned = new LinkedHashMap<>();

@@ -2,36 +2,21 @@ package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.model.Problem;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The offline commands of the jar. Each prints either its result or one clear line per problem, and
- * exits with a code of {@link ExitCodes}; a user's mistake never shows a stack trace.
+ * The offline commands of the jar. The first argument names the command; only that command's options are built
+ * and parsed (commons-cli, no reflection). Each prints either its result or one clear line per problem, and exits
+ * with a code of {@link ExitCodes}; a user's mistake never shows a stack trace.
  */
-@Command(name = "cqc", mixinStandardHelpOptions = true, version = "cqc-scheduler 1.0.0", scope = CommandLine.ScopeType.INHERIT,
-        description = "Offline plan, validation and schedules of the CQC Cloud Scheduler stacks (no cloud credentials needed).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (warnings may be printed)", "1:invalid configuration", "2:usage error",
-                "3:the cloud differs from the code (drift)", "70:internal error"})
-public final class Cli implements Runnable {
-    /** The commands, in the order {@code --help} lists them. */
-    static final List<Class<?>> COMMANDS = List.of(PlanCommand.class, ValidateCommand.class, DiffCommand.class,
-            NextRunsCommand.class, TimelineCommand.class, ImportCommand.class, DriftCommand.class, CheckCommand.class);
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
-                + String.join(", ", spec.subcommands().keySet()));
-    }
+public final class Cli {
+    private Cli() {}
 
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -39,64 +24,61 @@ public final class Cli implements Runnable {
 
     /** Runs a command line with the given output streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Cli());
-        for (Class<?> command : commandsFor(args)) {
-            cli.addSubcommand(command);
-        }
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.registerConverter(Instant.class, Cli::instant);
-        cli.setParameterExceptionHandler((e, a) -> {
-            String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
-                    ? "; did you mean '" + u.getSuggestions().get(0) + "'?" : "";
-            String command = commandPath(e.getCommandLine());
-            err.println("cqc: " + e.getMessage() + hint + " (see: cqc " + (command.isEmpty() ? "" : command + " ") + "--help)");
+        Commands.Entry command = null;
+        try {
+            List<String> line = Arrays.asList(args);
+            if (line.isEmpty()) {
+                throw UsageException.commandLine("a command is required: " + String.join(", ", Commands.names()));
+            }
+            String first = line.get(0);
+            if (first.startsWith("-")) {
+                return beforeCommand(first, out);
+            }
+            command = Commands.named(first).orElseThrow(() -> UsageException.commandLine(ParseErrors.unknownCommand(first)));
+            return run(command, line.subList(1, line.size()), out);
+        } catch (UsageException e) {
+            err.println("cqc: " + e.getMessage() + (e.pointsToHelp()
+                    ? " (see: cqc " + (command == null ? "" : command.name() + " ") + "--help)" : ""));
             return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof UsageException) {
-                err.println("cqc: " + e.getMessage());
-                return ExitCodes.USAGE;
+        } catch (ConfigException e) {
+            for (Problem p : e.problems()) {
+                err.println((p.isError() ? "error: " : "warning: ") + p);
             }
-            if (e instanceof ConfigException config) {
-                for (Problem p : config.problems()) {
-                    err.println((p.isError() ? "error: " : "warning: ") + p);
-                }
-                return ExitCodes.INVALID_CONFIG;
-            }
+            return ExitCodes.INVALID_CONFIG;
+        } catch (Exception e) {
             err.println("cqc: internal error, please report it with this output: " + e);
             e.printStackTrace(err);
             return ExitCodes.INTERNAL;
-        });
-        return cli.execute(args);
-    }
-
-    /**
-     * The command named first on the line alone, or all of them (for help, suggestions and errors): picocli reads
-     * a command's annotations by reflection when it is added, which was a fifth of a cold {@code plan} for all eight.
-     */
-    static List<Class<?>> commandsFor(String[] args) {
-        if (args.length > 0) {
-            for (Class<?> command : COMMANDS) {
-                if (command.getAnnotation(Command.class).name().equals(args[0])) {
-                    return List.of(command);
-                }
-            }
-        }
-        return COMMANDS;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 instant such as"
-                    + " 2026-11-29T00:00:00Z");
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
-    private static String commandPath(CommandLine c) {
-        String name = c.getCommandSpec().qualifiedName(" ");
-        return name.startsWith("cqc ") ? name.substring(4) : "";
+    /** {@code cqc --help} or {@code cqc --version}: any other option before a command is a mistake. */
+    private static int beforeCommand(String option, PrintWriter out) {
+        Option asked = Help.requested(List.of(option)).orElseThrow(() -> UsageException.commandLine(
+                ParseErrors.unknownOption(option, Help.standard().getOptions())));
+        return answer(asked, () -> Help.commands(out), out);
+    }
+
+    private static int run(Commands.Entry entry, List<String> args, PrintWriter out) throws Exception {
+        Command command = entry.create().get();
+        Options options = Help.standard(command.options());
+        Optional<Option> asked = Help.requested(args);
+        if (asked.isPresent()) {
+            return answer(asked.get(), () -> Help.command(entry, options, out), out);
+        }
+        return command.run(Arguments.parse(options, args), out);
+    }
+
+    /** The help asked for, or the version. */
+    private static int answer(Option asked, Runnable help, PrintWriter out) {
+        if (asked == Help.HELP) {
+            help.run();
+        } else {
+            out.println(Help.VERSION_TEXT);
+        }
+        return ExitCodes.OK;
     }
 }

@@ -1,34 +1,34 @@
 package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.offline.Plan;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
+import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
-@Command(name = "diff", description = "The effective differences between two stacks, pipeline by pipeline and field by field.")
-final class DiffCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ProjectOptions project;
-    @Option(names = "--from", required = true, paramLabel = "STACK", description = "The stack a change is promoted from, e.g. dev.")
-    String from;
-    @Option(names = "--to", required = true, paramLabel = "STACK", description = "The stack it is promoted to, e.g. prod.")
-    String to;
+final class DiffCommand implements Command {
+    static final String NAME = "diff";
+    static final String DESCRIPTION = "The effective differences between two stacks, pipeline by pipeline and field by field.";
+
+    private static final Option FROM = Option.builder().longOpt("from").hasArg().argName("STACK").required()
+            .desc("The stack a change is promoted from, e.g. dev.").get();
+    private static final Option TO = Option.builder().longOpt("to").hasArg().argName("STACK").required()
+            .desc("The stack it is promoted to, e.g. prod.").get();
 
     @Override
-    public Integer call() throws Exception {
-        Workspace workspace = project.workspace();
+    public Options options() {
+        return ProjectOptions.addTo(new Options()).addOption(FROM).addOption(TO);
+    }
+
+    @Override
+    public int run(Arguments args, PrintWriter out) throws Exception {
+        Workspace workspace = ProjectOptions.workspace(args);
         Instant now = Instant.now();
-        Plan a = Plan.of(workspace.load(from, now), now, 0);
-        Plan b = Plan.of(workspace.load(to, now), now, 0);
-        spec.commandLine().getOut().print(StackDiff.render(a, b));
-        spec.commandLine().getOut().flush();
+        Plan a = Plan.of(workspace.load(args.text(FROM), now), now, 0);
+        Plan b = Plan.of(workspace.load(args.text(TO), now), now, 0);
+        out.print(StackDiff.render(a, b));
+        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -11,11 +11,8 @@ import com.cqc.scheduler.config.YamlReader;
 import com.cqc.scheduler.model.StackModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,39 +28,44 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
-@Command(name = "import", description = "Adopt hand-made Cloud Scheduler jobs: catalog entries for the jobs the catalog"
-        + " lacks, and a `pulumi import --file` document so the first `pulumi up` leaves them as they are.")
-final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    StackOptions stack;
-    @Mixin
-    JobsListing listing;
-    @Option(names = "--catalog", paramLabel = "FILE", description = "The catalog to append to (default: the stack's catalog;"
-            + " created when missing).")
-    Path catalog;
-    @Option(names = "--import-file", paramLabel = "FILE", description = "Where to write the import document"
-            + " (default: import-STACK.json in the project directory).")
-    Path importFile;
-    @Option(names = "--dry-run", description = "Report what would be imported; write nothing.")
-    boolean dryRun;
-    @Option(names = "--stacks", split = ",", paramLabel = "STACK", description = "Other stacks that deploy the new"
-            + " entries too (they create the jobs there). Every other stack that reads the catalog gets"
-            + " 'enabled: false' for them in its Pulumi.<stack>.yaml.")
-    List<String> stacks;
+final class ImportCommand implements Command {
+    static final String NAME = "import";
+    static final String DESCRIPTION = "Adopt hand-made Cloud Scheduler jobs: catalog entries for the jobs the catalog"
+            + " lacks, and a `pulumi import --file` document so the first `pulumi up` leaves them as they are.";
+
+    private static final Option CATALOG = Option.builder().longOpt("catalog").hasArg().argName("FILE")
+            .type(Path.class).converter(OptionTypes.PATH)
+            .desc("The catalog to append to (default: the stack's catalog; created when missing).").get();
+    private static final Option IMPORT_FILE = Option.builder().longOpt("import-file").hasArg().argName("FILE")
+            .type(Path.class).converter(OptionTypes.PATH)
+            .desc("Where to write the import document (default: import-STACK.json in the project directory).").get();
+    private static final Option DRY_RUN = Option.builder().longOpt("dry-run")
+            .desc("Report what would be imported; write nothing.").get();
+    /** A list: each value is split at commas, and the option may be given more than once. */
+    private static final Option STACKS = Option.builder().longOpt("stacks").hasArgs().valueSeparator(',').argName("A,B")
+            .desc("Other stacks that deploy the new entries too (they create the jobs there). Every other stack that"
+                    + " reads the catalog gets 'enabled: false' for them in its Pulumi.<stack>.yaml.").get();
 
     @Override
-    public Integer call() throws Exception {
+    public Options options() {
+        return JobsListing.addTo(StackOptions.addTo(new Options())).addOption(CATALOG).addOption(IMPORT_FILE)
+                .addOption(DRY_RUN).addOption(STACKS);
+    }
+
+    @Override
+    public int run(Arguments args, PrintWriter out) throws Exception {
+        StackOptions stack = StackOptions.of(args);
+        JobsListing listing = JobsListing.of(args);
+        Path catalog = args.value(CATALOG, null);
+        boolean dryRun = args.has(DRY_RUN);
         Workspace workspace = stack.workspace();
         StackFile stackFile = stack.file();
         Instant now = Instant.now();
-        Set<String> deploying = deployingStacks(workspace);
+        Set<String> deploying = deployingStacks(workspace, stack.name(), args.values(STACKS));
         StackModel model = stack.load(now);
         List<JsonNode> jobs = listing.read();
-        Path from = listing.file;
+        Path from = listing.file();
         Path catalogFile = catalog == null ? workspace.catalog(stackFile) : catalog;
         String catalogText = Files.exists(catalogFile) ? Workspace.read(catalogFile, "--catalog") : "";
         JsonNode catalogTree = catalogTree(catalogText, catalogFile);
@@ -76,7 +78,6 @@ final class ImportCommand implements Callable<Integer> {
         List<Translation.Imported> imported = translations.stream()
                 .filter(t -> t instanceof Translation.Imported).map(t -> (Translation.Imported) t).toList();
 
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("%d job(s) in %s: %d to import, %d not imported%n", jobs.size(), from, imported.size(),
                 translations.size() - imported.size());
         for (Translation t : translations) {
@@ -97,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        String comment = "imported from " + from.getFileName() + " for stack " + stack.name + " on "
+        String comment = "imported from " + from.getFileName() + " for stack " + stack.name() + " on "
                 + LocalDate.ofInstant(now, ZoneOffset.UTC) + " (cqc import)";
         String appended;
         try {
@@ -113,7 +114,7 @@ final class ImportCommand implements Callable<Integer> {
         List<String> sharing = new ArrayList<>();
         for (String other : workspace.stacks()) {
             StackFile otherFile = workspace.stackFile(other);
-            Path otherCatalog = catalog != null && other.equals(stack.name) ? catalog : workspace.catalog(otherFile);
+            Path otherCatalog = catalog != null && other.equals(stack.name()) ? catalog : workspace.catalog(otherFile);
             if (!otherCatalog.toAbsolutePath().normalize().equals(catalogFile.toAbsolutePath().normalize())) {
                 report.add(other + ": unchanged (it reads another catalog, " + otherCatalog.getFileName() + ")");
                 continue;
@@ -122,10 +123,10 @@ final class ImportCommand implements Callable<Integer> {
             Path otherPath = workspace.dir().resolve("Pulumi." + other + ".yaml");
             String otherText = Workspace.read(otherPath, "stack file");
             if (deploying.contains(other)) {
-                report.add(other.equals(stack.name)
+                report.add(other.equals(stack.name())
                         ? other + ": deploys " + String.join(", ", newIds) + " (adopted with pulumi import, not created)"
                         : other + ": WILL CREATE " + String.join(", ", newIds) + " on its next up (--stacks); they are"
-                        + " not imported there, and the entries carry " + stack.name + "'s values: review them");
+                        + " not imported there, and the entries carry " + stack.name() + "'s values: review them");
             } else {
                 String disabled;
                 try {
@@ -146,7 +147,7 @@ final class ImportCommand implements Callable<Integer> {
                     writes.getOrDefault(path, Workspace.read(path, "stack file")));
             new StackLoader(now).load(catalogAfter, catalogFile.getFileName().toString(), edited);
         }
-        Path importPath = importFile == null ? workspace.dir().resolve("import-" + stack.name + ".json") : importFile;
+        Path importPath = args.value(IMPORT_FILE, workspace.dir().resolve("import-" + stack.name() + ".json"));
         writes.put(importPath, importer.importFile(imported));
         writes.forEach(ImportCommand::write);
         out.println("wrote " + imported.size() + " entries to " + catalogFile + " and the import document " + importPath);
@@ -154,7 +155,7 @@ final class ImportCommand implements Callable<Integer> {
         report.forEach(line -> out.println("  " + line));
         String file = workspace.dir().toAbsolutePath().normalize().relativize(importPath.toAbsolutePath().normalize()).toString();
         out.println("next (docs/operations.md, \"Adopt hand-made jobs\", steps 4 to 6):");
-        nextSteps(stack.name, file).forEach(c -> out.println("  " + c));
+        nextSteps(stack.name(), file).forEach(c -> out.println("  " + c));
         out.flush();
         return ExitCodes.OK;
     }
@@ -170,10 +171,10 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** The stacks that deploy the new entries: the importing one, plus any named with --stacks. */
-    private Set<String> deployingStacks(Workspace workspace) {
+    private static Set<String> deployingStacks(Workspace workspace, String stack, List<String> others) {
         Set<String> out = new LinkedHashSet<>();
-        out.add(stack.name);
-        for (String s : stacks == null ? List.<String>of() : stacks) {
+        out.add(stack);
+        for (String s : others) {
             if (!workspace.stacks().contains(s)) {
                 throw new UsageException("--stacks: unknown stack '" + s + "'; known stacks: "
                         + String.join(", ", workspace.stacks()));

@@ -3,28 +3,30 @@ package com.cqc.scheduler.cli;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.StackFile;
 import com.cqc.scheduler.model.StackModel;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 import java.time.Instant;
 
 /** The project and the one stack a command works on. */
-final class StackOptions {
-    @Mixin
-    ProjectOptions project;
-    @Option(names = "--stack", required = true, paramLabel = "STACK", description = "dev, staging or prod.")
-    String name;
+record StackOptions(Workspace workspace, String name) {
+    static final Option STACK = Option.builder().longOpt("stack").hasArg().argName("STACK").required()
+            .desc("dev, staging or prod.").get();
 
-    Workspace workspace() {
-        return project.workspace();
+    static Options addTo(Options options) {
+        return ProjectOptions.addTo(options).addOption(STACK);
+    }
+
+    static StackOptions of(Arguments args) {
+        return new StackOptions(ProjectOptions.workspace(args), args.text(STACK));
     }
 
     /** The stack loaded and validated through the one loader. */
     StackModel load(Instant now) throws ConfigException {
-        return workspace().load(name, now);
+        return workspace.load(name, now);
     }
 
     StackFile file() throws ConfigException {
-        return workspace().stackFile(name);
+        return workspace.stackFile(name);
     }
 }

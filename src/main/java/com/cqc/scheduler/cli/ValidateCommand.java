@@ -3,40 +3,48 @@ package com.cqc.scheduler.cli;
 import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackModel;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.OptionGroup;
+import org.apache.commons.cli.Options;
 
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "validate", description = "Every error and warning of one stack or all stacks, at once."
-        + " Exit 0 with warnings only, 1 with any error.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Command {
+    static final String NAME = "validate";
+    static final String DESCRIPTION = "Every error and warning of one stack or all stacks, at once."
+            + " Exit 0 with warnings only, 1 with any error.";
+
+    /** {@code --stack S} or {@code --all} (the default), not both: the stacks validate and check work on. */
     static final class Which {
-        @Option(names = "--stack", paramLabel = "STACK", description = "One stack.")
-        String stack;
-        @Option(names = "--all", description = "Every stack that has a Pulumi.<stack>.yaml (the default).")
-        boolean all;
+        private static final Option STACK = Option.builder().longOpt("stack").hasArg().argName("STACK")
+                .desc("One stack.").get();
+        private static final Option ALL = Option.builder().longOpt("all")
+                .desc("Every stack that has a Pulumi.<stack>.yaml (the default).").get();
+
+        private Which() {}
+
+        static Options addTo(Options options) {
+            return options.addOptionGroup(new OptionGroup().addOption(STACK).addOption(ALL));
+        }
+
+        /** The one stack named, or null for all. */
+        static String one(Arguments args) {
+            return args.text(STACK);
+        }
     }
 
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ProjectOptions project;
-    @ArgGroup(exclusive = true)
-    Which which;
+    @Override
+    public Options options() {
+        return Which.addTo(ProjectOptions.addTo(new Options()));
+    }
 
     @Override
-    public Integer call() {
-        Workspace workspace = project.workspace();
-        List<String> stacks = which == null || which.stack == null ? workspace.stacks() : List.of(which.stack);
-        PrintWriter out = spec.commandLine().getOut();
+    public int run(Arguments args, PrintWriter out) {
+        Workspace workspace = ProjectOptions.workspace(args);
+        String one = Which.one(args);
+        List<String> stacks = one == null ? workspace.stacks() : List.of(one);
         int errors = 0;
         int warnings = 0;
         for (String stack : stacks) {

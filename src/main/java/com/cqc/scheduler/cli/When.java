@@ -1,18 +1,13 @@
 package com.cqc.scheduler.cli;
 
-import picocli.CommandLine;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** A {@code --from} value: an ISO-8601 instant, or a date meaning its midnight UTC. */
-final class When implements CommandLine.ITypeConverter<Instant> {
-    @Override
-    public Instant convert(String text) {
-        return parse(text);
-    }
+final class When {
+    private When() {}
 
     static Instant parse(String text) {
         try {
@@ -21,7 +16,7 @@ final class When implements CommandLine.ITypeConverter<Instant> {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
-                throw new CommandLine.TypeConversionException("'" + text + "' is neither a date such as 2026-11-29"
+                throw new IllegalArgumentException("'" + text + "' is neither a date such as 2026-11-29"
                         + " (midnight UTC) nor an ISO-8601 instant such as 2026-11-29T06:30:00Z");
             }
         }

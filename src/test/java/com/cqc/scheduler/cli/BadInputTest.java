@@ -34,7 +34,7 @@ class BadInputTest {
 
     @Test
     void unknownCommandFlagOrValue() {
-        assertUsage(CliRun.of("apply"), "Unmatched argument at index 0: 'apply'");
+        assertUsage(CliRun.of("apply"), "Unknown command: 'apply'");
         assertUsage(CliRun.of("plan", "--stack", "dev", "--colour"), "Unknown option: '--colour'");
         assertUsage(CliRun.of("plan", "--stack", "dev", "--format", "xml"), "Invalid value for option '--format'");
         assertUsage(CliRun.of("plan"), "Missing required option: '--stack=STACK'");
@@ -45,7 +45,7 @@ class BadInputTest {
     @Test
     void aMisspeltCommandOrStackSuggestsTheNearest() {
         assertThat(CliRun.of("plam", "--stack", "dev").err())
-                .isEqualTo("cqc: Unmatched arguments from index 0: 'plam', '--stack', 'dev'; did you mean 'plan'? (see: cqc --help)\n");
+                .isEqualTo("cqc: Unknown command: 'plam'; did you mean 'plan'? (see: cqc --help)\n");
         assertUsage(CliRun.of("plan", "--stack", "prd"), "unknown stack 'prd': there is no Pulumi.prd.yaml in ");
         assertUsage(CliRun.of("plan", "--stack", "prd"), "(did you mean 'prod'?); known stacks: dev, prod, staging");
     }

@@ -33,11 +33,10 @@ class CommandsTest {
     }
 
     @Test
-    void onlyTheCommandBeingRunIsBuilt() {
-        assertThat(Cli.commandsFor(new String[] {"timeline", "--stack", "dev"})).containsExactly(TimelineCommand.class);
-        assertThat(Cli.commandsFor(new String[] {"plna"})).isEqualTo(Cli.COMMANDS);
-        assertThat(Cli.commandsFor(new String[] {"--help", "plan"})).isEqualTo(Cli.COMMANDS);
-        assertThat(Cli.commandsFor(new String[0])).isEqualTo(Cli.COMMANDS);
+    void theFirstWordFindsTheOneCommandToBuild() {
+        assertThat(Commands.names()).containsExactly("plan", "validate", "diff", "next-runs", "timeline", "import", "drift", "check");
+        assertThat(Commands.named("timeline").orElseThrow().create().get()).isInstanceOf(TimelineCommand.class);
+        assertThat(Commands.named("plna")).isEmpty();
     }
 
     @Test
