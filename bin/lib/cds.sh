@@ -14,16 +14,30 @@
 # it. A cache costs speed when it is wrong, never correctness (bench/cds-fallback.sh, run by bin/test).
 #   bash bin/lib/cds.sh ROOT     (re)make the cache of ROOT/target/cqc-scheduler.jar; never fails the caller
 
-# The feature release of the `java` on PATH, from its release file (no JVM start).
+# The resolved `java` on PATH (cds_java) and its feature release (cds_major), found once per PATH and
+# with shell builtins where they serve: bin/cqc runs this on every start.
+cds_java_init() {
+  [ "${cds_java_path_seen:-}" = "$PATH" ] && return 0
+  cds_java=$(readlink -f "$(command -v java)")
+  cds_java_path_seen=$PATH
+  cds_major=0
+  local line
+  # The release file beside bin/: JAVA_VERSION="17.0.15" (no JVM start).
+  while IFS= read -r line; do
+    case "$line" in JAVA_VERSION=\"*) line=${line#JAVA_VERSION=\"}; cds_major=${line%%[!0-9]*} ;; esac
+  done 2>/dev/null < "${cds_java%/bin/java}/release" || true
+}
+
+# The feature release of the `java` on PATH.
 cds_java_major() {
-  local release
-  release="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/release"
-  sed -nE 's/^JAVA_VERSION="([0-9]+).*/\1/p' "$release" 2>/dev/null | grep . || echo 0
+  cds_java_init
+  echo "$cds_major"
 }
 
 # Where the cache of ROOT's jar is, for the `java` on PATH.
 cds_archive() {
-  if [ "$(cds_java_major)" -ge 25 ]; then echo "$1/target/cqc-scheduler.aot"; else echo "$1/target/cqc-scheduler.jsa"; fi
+  cds_java_init
+  if [ "$cds_major" -ge 25 ]; then echo "$1/target/cqc-scheduler.aot"; else echo "$1/target/cqc-scheduler.jsa"; fi
 }
 
 # The options for `java -jar` (bin/cqc, and JDK_JAVA_OPTIONS for Pulumi's java host): the cache, the
@@ -31,20 +45,18 @@ cds_archive() {
 # refused cache off; on JDK 23 and newer, protobuf's (inside the Pulumi SDK) use of sun.misc.Unsafe
 # allowed quietly instead of a warning on every run.
 cds_options() {
-  local major
-  major=$(cds_java_major)
-  if [ "$major" -ge 25 ]; then
-    echo "-XX:AOTCache=$(cds_archive "$1") -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:aot=off -Xlog:cds=off --sun-misc-unsafe-memory-access=allow"
+  cds_java_init
+  if [ "$cds_major" -ge 25 ]; then
+    echo "-XX:AOTCache=$1/target/cqc-scheduler.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:aot=off -Xlog:cds=off --sun-misc-unsafe-memory-access=allow"
   else
-    echo "-XX:SharedArchiveFile=$(cds_archive "$1") -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off$([ "$major" -ge 23 ] && echo " --sun-misc-unsafe-memory-access=allow")"
+    echo "-XX:SharedArchiveFile=$1/target/cqc-scheduler.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off$([ "$cds_major" -ge 23 ] && echo " --sun-misc-unsafe-memory-access=allow")"
   fi
 }
 
 # Which JDK made the cache: the resolved `java` and its libjvm's size and time (no JVM start).
 cds_jdk_stamp() {
-  local java
-  java=$(readlink -f "$(command -v java)")
-  echo "$java $(stat -c '%s %Y' "$(dirname "$java")"/../lib/server/libjvm.so 2>/dev/null)"
+  cds_java_init
+  echo "$cds_java $(stat -c '%s %Y' "${cds_java%/bin/java}/lib/server/libjvm.so" 2>/dev/null)"
 }
 
 cds_make_archive() {
@@ -60,7 +72,8 @@ cds_make_archive() {
     PULUMI_STACK=dev PULUMI_DRY_RUN=true)
   work=$(mktemp -d "$root/target/cds.XXXXXX") || return 0
   rm -f "$archive" "$archive.jdk"
-  if [ "$(cds_java_major)" -ge 25 ]; then
+  cds_java_init
+  if [ "$cds_major" -ge 25 ]; then
     (cd "$root" && "${engine[@]}" timeout 300 "${java[@]}" "${options[@]}" -XX:AOTCacheOutput="$work/cache.aot" \
       -cp "$jar" com.cqc.scheduler.CacheTraining >"$work/training.log" 2>&1) || true
     [ -s "$work/cache.aot" ] && mv -f "$work/cache.aot" "$archive"
@@ -85,6 +98,7 @@ cds_make_archive() {
 # retried until the jar or the JDK changes (ARCHIVE.failed).
 cds_ensure_archive() {
   local root=$1 jar="$1/target/cqc-scheduler.jar" archive stamp
+  cds_java_init # here, not in the subshells below, which inherit what it finds
   archive=$(cds_archive "$root")
   stamp=$(cds_jdk_stamp)
   if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ] && [ "$(cat "$archive.jdk" 2>/dev/null)" = "$stamp" ]; then
