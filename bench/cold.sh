@@ -54,7 +54,7 @@ if [ -n "${JDK25:-}" ]; then
   (on25 cds_ensure_archive "$root")
   names+=(cqc-25 jar25-plain jar25-options)
 fi
-export -f cds_options cds_java_major cds_archive on25 "${names[@]/#/run_}"
+export -f cds_options cds_java_init cds_java_major cds_archive on25 "${names[@]/#/run_}"
 
 # One untimed run each (disk cache, Maven's first compile), then the rounds.
 for name in "${names[@]}"; do
