@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,8 +57,12 @@ final class CatalogMerge {
     /** The paths the stack file set ({@code pipelines.ID.KEY...}, {@code defaults.KEY...}). */
     Set<String> stackPaths() {
         Set<String> out = new HashSet<>();
-        stackPaths(overrides, catalog.path("pipelines"), "pipelines", out);
-        stackPaths(stackDefaults, catalog.path("defaults"), "defaults", out);
+        if (!overrides.isEmpty()) {   // an unset key sets nothing, even where the catalog's is no map
+            stackPaths(overrides, catalog.path("pipelines"), "pipelines", out);
+        }
+        if (!stackDefaults.isEmpty()) {
+            stackPaths(stackDefaults, catalog.path("defaults"), "defaults", out);
+        }
         return out;
     }
 
@@ -65,11 +70,21 @@ final class CatalogMerge {
         new ConfigNode(catalog, "", problems).allowOnly(List.of("defaults", "pipelines"));
     }
 
-    /** The catalog's defaults with the stack's merged over them. */
+    /**
+     * The catalog's defaults with the stack's merged over them, checked once: a map-valued default that is not
+     * a map is one error here and is left out, so no pipeline reads it.
+     */
     ConfigNode defaults(Problems problems) {
-        ConfigNode defaults = new ConfigNode(merged(catalog.get("defaults"), stackDefaults), "defaults", problems);
+        boolean catalogMap = new ConfigNode(catalog, "", problems).object("defaults").isPresent();
+        ObjectNode merged = merged(catalogMap ? catalog.get("defaults") : null, stackDefaults);
+        ConfigNode defaults = new ConfigNode(merged, "defaults", problems);
         defaults.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
-        RetryReader.checkKeys(defaults, problems);
+        if (!RetryReader.check(defaults)) {
+            merged.remove("retry");
+        }
+        if (defaults.has("labels") && defaults.object("labels").isEmpty()) {
+            merged.remove("labels");
+        }
         return defaults;
     }
 
@@ -78,7 +93,7 @@ final class CatalogMerge {
         JsonNode entries = catalog.path("pipelines");
         if (!entries.isObject() || entries.isEmpty()) {
             problems.error("pipelines", entries.isContainerNode() && !entries.isEmpty() || entries.isValueNode()
-                    ? "is " + ConfigNode.found(entries) + "; expected a map of pipeline id to settings"
+                    ? "is " + ConfigNode.found(entries) + "; expected " + ConfigNode.expected("pipelines")
                     : "the catalog " + origin + " defines no pipelines", null);
         }
         for (Iterator<String> it = overrides.fieldNames(); it.hasNext(); ) {
@@ -98,7 +113,10 @@ final class CatalogMerge {
         return names;
     }
 
-    /** One pipeline with the stack's changes merged over it; empty (and an error) when it is not a map. */
+    /**
+     * One pipeline with the stack's changes merged over it; empty (and one error) when the catalog's entry or
+     * the stack's changes to it are not a map.
+     */
     Optional<ConfigNode> pipeline(String id, Problems problems) {
         JsonNode entry = catalog.path("pipelines").get(id);
         if (!entry.isObject()) {   // one error, not one per setting it lacks
@@ -106,7 +124,13 @@ final class CatalogMerge {
                     + " settings (schedule, a target, ...)", null);
             return Optional.empty();
         }
-        return Optional.of(new ConfigNode(merged(entry, overrides.get(id)), "pipelines." + id, problems));
+        JsonNode changes = overrides.get(id);
+        if (changes != null && !changes.isNull() && !changes.isObject()) {
+            problems.error("pipelines." + id, "is " + ConfigNode.found(changes) + "; expected a map of the"
+                    + " settings the stack changes, such as {paused: true}", null);
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigNode(merged(entry, changes), "pipelines." + id, problems));
     }
 
     /** A map-valued key of the stack's config ({@code cqc-scheduler:KEY}), empty when unset. */
@@ -116,15 +140,17 @@ final class CatalogMerge {
         if (text.isEmpty()) {
             return JsonNodeFactory.instance.objectNode();
         }
+        JsonNode node;
         try {
-            JsonNode node = Json.parse(text.get());
-            if (node == null || !node.isObject()) {
-                throw ConfigException.of(name, "in " + config.origin() + " must be a map");
-            }
-            return (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            throw ConfigException.of(name, "in " + config.origin() + " is not a map: " + e.getOriginalMessage());
+            node = Json.parse(text.get());
+        } catch (JsonProcessingException notJson) {
+            node = TextNode.valueOf(text.get());   // a word: the stack file holds text there
         }
+        if (node == null || !node.isObject()) {
+            throw ConfigException.of(name, "in " + config.origin() + " is " + ConfigNode.found(node) + "; expected "
+                    + ConfigNode.expected(key));
+        }
+        return (ObjectNode) node;
     }
 
     /** Deep merge: maps merge key by key, anything else in {@code over} replaces; null removes. */

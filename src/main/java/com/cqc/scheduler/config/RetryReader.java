@@ -15,15 +15,21 @@ final class RetryReader {
     private RetryReader() {}
 
     /**
-     * Unknown keys in the {@code retry} of {@code owner}, a pipeline or the defaults. The defaults' are checked
-     * once, where they are written, not in every pipeline they are merged into.
+     * Checks the {@code retry} of {@code owner}, a pipeline or the defaults: one error when it is not a map
+     * ({@code retry: 3}), one per unknown key; whether it can be merged (absent, or a map). The defaults' are
+     * checked once, where they are written, not in every pipeline they are merged into.
      */
-    static void checkKeys(ConfigNode owner, Problems problems) {
-        new ConfigNode(owner.raw("retry"), owner.path("retry"), problems).allowOnly(RETRY_KEYS);
+    static boolean check(ConfigNode owner) {
+        Optional<ConfigNode> retry = owner.object("retry");
+        retry.ifPresent(r -> r.allowOnly(RETRY_KEYS));
+        return retry.isPresent() || !owner.has("retry");
     }
 
+    /** The pipeline's retry policy; {@code defaults} were checked ({@link #check}) and hold a map or nothing. */
     static Optional<RetryPolicy> read(ConfigNode n, ConfigNode defaults, Problems problems) {
-        checkKeys(n, problems);
+        if (!check(n)) {
+            return Optional.empty();
+        }
         ObjectNode merged = CatalogMerge.merged(defaults.raw("retry"), n.raw("retry"));
         ConfigNode r = new ConfigNode(merged, n.path("retry"), problems);
         RetryPolicy api = RetryPolicy.API_DEFAULTS;
