@@ -26,6 +26,14 @@ import java.util.Set;
  *       pipeline under its own settings: its {@code timeZone} or {@code attemptDeadline} replaces the default's,
  *       its {@code retry} merges over the default's field by field, its {@code labels} over the default's key by
  *       key (and {@code environment}, {@code pipeline}, {@code managed-by} are always the program's).</li>
+ *   <li>A problem of the defaults is reported once, at {@code defaults.PATH} (naming the stack file when it wrote
+ *       the value), never once per pipeline: a wrong type, an unknown key, and every value wrong whatever pipeline
+ *       it reaches (a retry field, the time zone, a label, a deadline no target takes: outside 15s..24h15s) are
+ *       checked where they are written, even when no pipeline inherits them, by {@link DefaultsReader}, which then
+ *       leaves the bad value out so no pipeline repeats it. A value wrong only for some pipelines is reported by
+ *       each of those, at the pipeline, saying it came from the defaults (and the stack file when set there): a
+ *       deadline within 15s..24h15s but beyond the 30m of an HTTP target, a backoff pair where the pipeline
+ *       sets one of the two and the other comes from the defaults (R5.7).</li>
  *   <li>A merge ({@link #merged}) goes key by key through maps at every depth; any other value in the
  *       override, lists included, replaces the catalog's whole (lists are not joined); a null removes the key.</li>
  *   <li>What the stack file set is remembered ({@link #stackPaths}), so a problem there names the stack file.</li>
@@ -70,22 +78,10 @@ final class CatalogMerge {
         new ConfigNode(catalog, "", problems).allowOnly(List.of("defaults", "pipelines"));
     }
 
-    /**
-     * The catalog's defaults with the stack's merged over them, checked once: a map-valued default that is not
-     * a map is one error here and is left out, so no pipeline reads it.
-     */
-    ConfigNode defaults(Problems problems) {
+    /** The catalog's defaults (one error when they are not a map) with the stack's merged over them. */
+    ObjectNode defaults(Problems problems) {
         boolean catalogMap = new ConfigNode(catalog, "", problems).object("defaults").isPresent();
-        ObjectNode merged = merged(catalogMap ? catalog.get("defaults") : null, stackDefaults);
-        ConfigNode defaults = new ConfigNode(merged, "defaults", problems);
-        defaults.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
-        if (!RetryReader.check(defaults)) {
-            merged.remove("retry");
-        }
-        if (defaults.has("labels") && defaults.object("labels").isEmpty()) {
-            merged.remove("labels");
-        }
-        return defaults;
+        return merged(catalogMap ? catalog.get("defaults") : null, stackDefaults);
     }
 
     /** The catalog has pipelines, and the stack changes only those. */
