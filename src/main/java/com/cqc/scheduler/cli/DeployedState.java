@@ -20,6 +20,14 @@ record DeployedState(String stack, Map<String, Resource> resources) {
     record Resource(String urn, String type, boolean custom, String parent, boolean protect, Map<String, Object> inputs,
                     Map<String, Object> outputs) {}
 
+    /** The key that marks a secret in an export: the object holds its ciphertext, or with --show-secrets its plaintext. */
+    private static final String SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
+    /** Whether a value is a secret: "[secret]" in the plan, a signed object in an export. */
+    static boolean isSecret(Object value) {
+        return Shown.SECRET.equals(value) || value instanceof Map<?, ?> m && m.containsKey(SECRET_SIGNATURE);
+    }
+
     static DeployedState read(Path file) throws ConfigException {
         return parse(Workspace.read(file, "--state"), "--state " + file);
     }

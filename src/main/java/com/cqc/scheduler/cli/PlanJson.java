@@ -1,12 +1,9 @@
 package com.cqc.scheduler.cli;
 
-import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.config.StackLoader;
-import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackSettings;
-import com.cqc.scheduler.model.Target;
 import com.cqc.scheduler.offline.Plan;
 import com.cqc.scheduler.offline.PlannedResource;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -65,7 +62,7 @@ final class PlanJson {
         out.put("custom", r.custom());
         out.put("parent", r.parentUrn());
         out.put("pipeline", r.pipeline());
-        out.put("props", maskedPayloads(masked(Values.typedMap(r.props()))));
+        out.put("props", Shown.props(Values.typedMap(r.props())));
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("protect", r.options().protect());
         options.put("retainOnDelete", r.options().retainOnDelete());
@@ -85,48 +82,12 @@ final class PlanJson {
         out.put("changes", step.changes().stream().map(c -> {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("field", c.field());
-            change.put("from", c.from());
-            change.put("to", c.to());
+            change.put("from", Shown.value(c.field(), c.from()));
+            change.put("to", Shown.value(c.field(), c.to()));
             change.put("forcesReplacement", c.forcesReplacement());
             return change;
         }).toList());
         return out;
-    }
-
-    /** The props with header and attribute values masked where they look like credentials (never printed). */
-    @SuppressWarnings("unchecked")
-    private static Object masked(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), (k.equals("headers") || k.equals("attributes"))
-                    && v instanceof Map<?, ?> m ? Secrets.maskHeaders((Map<String, ?>) m) : masked(v)));
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PlanJson::masked).toList();
-        }
-        return value;
-    }
-
-    /**
-     * A job's body or message with what looks like a credential masked, the rule the table follows for the
-     * decoded text; it stays base64, of the masked text, and is left as it is when nothing needs masking.
-     */
-    @SuppressWarnings("unchecked")
-    private static Object maskedPayloads(Object props) {
-        for (Target.Kind kind : Target.Kind.values()) {
-            String field = switch (kind) {
-                case HTTP, APP_ENGINE -> "body";
-                case PUBSUB -> "data";
-            };
-            if (props instanceof Map<?, ?> p && p.get(kind.apiField()) instanceof Map<?, ?> target
-                    && target.get(field) instanceof String base64) {
-                String text = Payload.decode(base64);
-                String shown = Secrets.mask(text);
-                ((Map<String, Object>) target).put(field, shown.equals(text) ? base64 : new Payload(shown, false).base64());
-            }
-        }
-        return props;
     }
 
     private static Map<String, Object> pipeline(Pipeline p, List<ZonedDateTime> runs) {

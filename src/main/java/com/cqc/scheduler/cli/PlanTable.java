@@ -4,8 +4,6 @@ import com.cqc.scheduler.config.StackLoader;
 import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.infra.ScheduledPipeline;
 import com.cqc.scheduler.config.Json;
-import com.cqc.scheduler.config.Secrets;
-import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Pipeline;
 import com.cqc.scheduler.model.Problem;
 import com.cqc.scheduler.model.StackSettings;
@@ -195,7 +193,9 @@ final class PlanTable {
         PlannedResource r = step.planned();
         Pipeline p = r == null ? null : jobs.get(r.urn());
         if (step.op() == Op.CREATE && r.custom()) {
-            lines.addAll(r.type().equals(ResourceTypes.JOB) ? job(p, r.props()) : settings(r));
+            Map<String, Object> shown = new LinkedHashMap<>();
+            r.props().forEach((field, value) -> shown.put(field, Shown.value(field, value)));
+            lines.addAll(r.type().equals(ResourceTypes.JOB) ? job(p, shown) : settings(r.type(), shown));
         }
         for (ProviderDiff.Change c : step.changes()) {
             lines.addAll(change(c));
@@ -211,30 +211,49 @@ final class PlanTable {
 
     /**
      * {@code ~ field: old => new}, {@code + field: new} or {@code - field: old}, as Pulumi's diff writes
-     * them; inside objects only the leaves that differ ({@code ~ retryConfig.retryCount: 1 => 3}).
+     * them; inside objects only the leaves that differ ({@code ~ retryConfig.retryCount: 1 => 3}). Which
+     * leaves differ is decided on the values; what is printed is what {@link Shown} lets people see.
      */
     private static List<String> change(ProviderDiff.Change c) {
         List<String> lines = new ArrayList<>();
-        change(c.field(), c.from(), c.to(), c.forcesReplacement() ? "  (forces replacement)" : "", lines);
+        change(c.field(), new Side(c.from(), Shown.value(c.field(), c.from())), new Side(c.to(), Shown.value(c.field(), c.to())),
+                c.forcesReplacement() ? "  (forces replacement)" : "", lines);
         return lines;
     }
 
-    private static void change(String path, Object from, Object to, String tail, List<String> lines) {
-        if (from instanceof Map<?, ?> a && to instanceof Map<?, ?> b) {
-            Set<Object> keys = new LinkedHashSet<>(a.keySet());
-            keys.addAll(b.keySet());
+    /** One side of a change: the value, and what is shown of it. */
+    private record Side(Object value, Object shown) {
+        Side get(Object key) {
+            return new Side(((Map<?, ?>) value).get(key), ((Map<?, ?>) shown).get(key));
+        }
+
+        boolean isMap() {
+            return value instanceof Map<?, ?> && shown instanceof Map<?, ?>;
+        }
+
+        String flow() {
+            return Values.flow(shown);
+        }
+    }
+
+    private static void change(String path, Side from, Side to, String tail, List<String> lines) {
+        if (from.isMap() && to.isMap()) {
+            Set<Object> keys = new LinkedHashSet<>(((Map<?, ?>) from.value()).keySet());
+            keys.addAll(((Map<?, ?>) to.value()).keySet());
             for (Object k : keys) {
-                boolean unsetAndEmpty = b.get(k) == null && Values.flow(a.get(k)).matches("\\{}|\\[]|\"\"|null|false|0");
-                if (!unsetAndEmpty && !Values.flow(a.get(k)).equals(Values.flow(b.get(k)))) {
-                    change(path + "." + k, a.get(k), b.get(k), tail, lines);
+                Object a = from.get(k).value();
+                Object b = to.get(k).value();
+                boolean unsetAndEmpty = b == null && Values.flow(a).matches("\\{}|\\[]|\"\"|null|false|0");
+                if (!unsetAndEmpty && !Values.flow(a).equals(Values.flow(b))) {
+                    change(path + "." + k, from.get(k), to.get(k), tail, lines);
                 }
             }
-        } else if (from == null) {
-            lines.add("+ " + path + ": " + Values.flow(to) + tail);
-        } else if (to == null) {
-            lines.add("- " + path + ": " + Values.flow(from) + tail);
+        } else if (from.value() == null) {
+            lines.add("+ " + path + ": " + to.flow() + tail);
+        } else if (to.value() == null) {
+            lines.add("- " + path + ": " + from.flow() + tail);
         } else {
-            lines.add("~ " + path + ": " + Values.flow(from) + " => " + Values.flow(to) + tail);
+            lines.add("~ " + path + ": " + from.flow() + " => " + to.flow() + tail);
         }
     }
 
@@ -249,13 +268,12 @@ final class PlanTable {
             ResourceTypes.LOG_METRIC, List.of("name", "filter"),
             ResourceTypes.NOTIFICATION_CHANNEL, List.of("type", "displayName", "labels"));
 
-    private static List<String> settings(PlannedResource r) {
-        Map<String, Object> props = r.props();
-        if (r.type().equals(ResourceTypes.ALERT_POLICY)) {
+    private static List<String> settings(String type, Map<String, Object> props) {
+        if (type.equals(ResourceTypes.ALERT_POLICY)) {
             return alertPolicy(props);
         }
         Map<String, Object> shown = new LinkedHashMap<>();
-        List<String> fields = SHOWN.get(r.type());
+        List<String> fields = SHOWN.get(type);
         if (fields == null) {
             shown.putAll(props);
             shown.remove("project");
@@ -328,15 +346,13 @@ final class PlanTable {
 
     /**
      * Headers or attributes, and the body or data decoded from base64: JSON shown as a YAML flow value.
-     * Values that look like credentials are masked, whatever the header is called (never printed).
+     * The target is as {@link Shown} shows it: what looks like a credential is masked (never printed).
      */
-    @SuppressWarnings("unchecked")
     private static List<String> payload(Map<String, Object> target, String payloadKey, String metaKey) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(metaKey, target.get(metaKey) instanceof Map<?, ?> meta
-                ? Secrets.maskHeaders((Map<String, ?>) meta) : target.get(metaKey));
+        fields.put(metaKey, target.get(metaKey));
         if (target.get(payloadKey) instanceof String base64) {
-            String text = Secrets.mask(Payload.decode(base64));
+            String text = Shown.decoded(base64);
             Object value = text;
             try {
                 value = Json.parseValue(text);

@@ -93,7 +93,7 @@ final class ProviderDiff {
         if (now == null && schema.computed().contains(path)) {
             return false;   // Optional+Computed and not set: the cloud's value stands (a false or 0 that is set counts)
         }
-        if (secret(old) && secret(now) || suppressed(path, old, now, news)) {
+        if (DeployedState.isSecret(old) && DeployedState.isSecret(now) || suppressed(path, old, now, news)) {
             return false;
         }
         if (old instanceof Map<?, ?> a && now instanceof Map<?, ?> b) {
@@ -143,11 +143,5 @@ final class ProviderDiff {
     private static boolean empty(Object v) {
         return v == null || "".equals(v) || Boolean.FALSE.equals(v) || v instanceof Number n && n.doubleValue() == 0
                 || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty();
-    }
-
-    /** The plan writes secrets as "[secret]"; an export holds them as a signed ciphertext object. */
-    private static boolean secret(Object value) {
-        return "[secret]".equals(value)
-                || value instanceof Map<?, ?> m && m.containsKey("4dabf18193072939515e22adb298388d");
     }
 }

@@ -2,7 +2,6 @@ package com.cqc.scheduler.cli;
 
 import com.cqc.scheduler.config.Durations;
 import com.cqc.scheduler.model.Alerting;
-import com.cqc.scheduler.config.Secrets;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.StackSettings;
 import com.cqc.scheduler.offline.Plan;
@@ -188,12 +187,8 @@ final class StackDiff {
         out.append(String.format("%s%-34s %s -> %s%n", indent, c.path(), shown(c.path(), c.from()), shown(c.path(), c.to())));
     }
 
-    /** A value as printed: credentials masked (a header named for one, or a value shaped like one). */
+    /** A value as printed: credentials masked (a header or attribute named for one, or a value shaped like one). */
     private static String shown(String path, String value) {
-        if (value == null) {
-            return "(absent)";
-        }
-        boolean credentialHeader = path.contains(".headers.") && Secrets.isCredentialHeader(path.substring(path.lastIndexOf('.') + 1));
-        return credentialHeader ? Secrets.MASK : Secrets.mask(value);
+        return value == null ? "(absent)" : Shown.leaf(path, value);
     }
 }

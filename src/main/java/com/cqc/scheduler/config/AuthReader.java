@@ -41,6 +41,9 @@ final class AuthReader {
             spec = n.object("auth").orElseThrow();
             spec.allowOnly(List.of("type", "audience", "scope"));
             type = spec.text("type").orElse("");
+        } else if (!n.raw("auth").isValueNode()) {   // a list: neither a word nor a map
+            n.wrongType("auth");
+            return Optional.empty();
         } else {
             spec = new ConfigNode(null, path, problems);
             type = n.text("auth").orElse("");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,14 @@ import java.util.Set;
  *       pipeline under its own settings: its {@code timeZone} or {@code attemptDeadline} replaces the default's,
  *       its {@code retry} merges over the default's field by field, its {@code labels} over the default's key by
  *       key (and {@code environment}, {@code pipeline}, {@code managed-by} are always the program's).</li>
+ *   <li>A problem of the defaults is reported once, at {@code defaults.PATH} (naming the stack file when it wrote
+ *       the value), never once per pipeline: a wrong type, an unknown key, and every value wrong whatever pipeline
+ *       it reaches (a retry field, the time zone, a label, a deadline no target takes: outside 15s..24h15s) are
+ *       checked where they are written, even when no pipeline inherits them, by {@link DefaultsReader}, which then
+ *       leaves the bad value out so no pipeline repeats it. A value wrong only for some pipelines is reported by
+ *       each of those, at the pipeline, saying it came from the defaults (and the stack file when set there): a
+ *       deadline within 15s..24h15s but beyond the 30m of an HTTP target, a backoff pair where the pipeline
+ *       sets one of the two and the other comes from the defaults (R5.7).</li>
  *   <li>A merge ({@link #merged}) goes key by key through maps at every depth; any other value in the
  *       override, lists included, replaces the catalog's whole (lists are not joined); a null removes the key.</li>
  *   <li>What the stack file set is remembered ({@link #stackPaths}), so a problem there names the stack file.</li>
@@ -56,8 +65,12 @@ final class CatalogMerge {
     /** The paths the stack file set ({@code pipelines.ID.KEY...}, {@code defaults.KEY...}). */
     Set<String> stackPaths() {
         Set<String> out = new HashSet<>();
-        stackPaths(overrides, catalog.path("pipelines"), "pipelines", out);
-        stackPaths(stackDefaults, catalog.path("defaults"), "defaults", out);
+        if (!overrides.isEmpty()) {   // an unset key sets nothing, even where the catalog's is no map
+            stackPaths(overrides, catalog.path("pipelines"), "pipelines", out);
+        }
+        if (!stackDefaults.isEmpty()) {
+            stackPaths(stackDefaults, catalog.path("defaults"), "defaults", out);
+        }
         return out;
     }
 
@@ -65,12 +78,10 @@ final class CatalogMerge {
         new ConfigNode(catalog, "", problems).allowOnly(List.of("defaults", "pipelines"));
     }
 
-    /** The catalog's defaults with the stack's merged over them. */
-    ConfigNode defaults(Problems problems) {
-        ConfigNode defaults = new ConfigNode(merged(catalog.get("defaults"), stackDefaults), "defaults", problems);
-        defaults.allowOnly(List.of("timeZone", "retry", "attemptDeadline", "labels"));
-        RetryReader.checkKeys(defaults, problems);
-        return defaults;
+    /** The catalog's defaults (one error when they are not a map) with the stack's merged over them. */
+    ObjectNode defaults(Problems problems) {
+        boolean catalogMap = new ConfigNode(catalog, "", problems).object("defaults").isPresent();
+        return merged(catalogMap ? catalog.get("defaults") : null, stackDefaults);
     }
 
     /** The catalog has pipelines, and the stack changes only those. */
@@ -78,7 +89,7 @@ final class CatalogMerge {
         JsonNode entries = catalog.path("pipelines");
         if (!entries.isObject() || entries.isEmpty()) {
             problems.error("pipelines", entries.isContainerNode() && !entries.isEmpty() || entries.isValueNode()
-                    ? "is " + ConfigNode.found(entries) + "; expected a map of pipeline id to settings"
+                    ? "is " + ConfigNode.found(entries) + "; expected " + ConfigNode.expected("pipelines")
                     : "the catalog " + origin + " defines no pipelines", null);
         }
         for (Iterator<String> it = overrides.fieldNames(); it.hasNext(); ) {
@@ -98,7 +109,10 @@ final class CatalogMerge {
         return names;
     }
 
-    /** One pipeline with the stack's changes merged over it; empty (and an error) when it is not a map. */
+    /**
+     * One pipeline with the stack's changes merged over it; empty (and one error) when the catalog's entry or
+     * the stack's changes to it are not a map.
+     */
     Optional<ConfigNode> pipeline(String id, Problems problems) {
         JsonNode entry = catalog.path("pipelines").get(id);
         if (!entry.isObject()) {   // one error, not one per setting it lacks
@@ -106,7 +120,13 @@ final class CatalogMerge {
                     + " settings (schedule, a target, ...)", null);
             return Optional.empty();
         }
-        return Optional.of(new ConfigNode(merged(entry, overrides.get(id)), "pipelines." + id, problems));
+        JsonNode changes = overrides.get(id);
+        if (changes != null && !changes.isNull() && !changes.isObject()) {
+            problems.error("pipelines." + id, "is " + ConfigNode.found(changes) + "; expected a map of the"
+                    + " settings the stack changes, such as {paused: true}", null);
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigNode(merged(entry, changes), "pipelines." + id, problems));
     }
 
     /** A map-valued key of the stack's config ({@code cqc-scheduler:KEY}), empty when unset. */
@@ -116,15 +136,17 @@ final class CatalogMerge {
         if (text.isEmpty()) {
             return JsonNodeFactory.instance.objectNode();
         }
+        JsonNode node;
         try {
-            JsonNode node = Json.parse(text.get());
-            if (node == null || !node.isObject()) {
-                throw ConfigException.of(name, "in " + config.origin() + " must be a map");
-            }
-            return (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            throw ConfigException.of(name, "in " + config.origin() + " is not a map: " + e.getOriginalMessage());
+            node = Json.parse(text.get());
+        } catch (JsonProcessingException notJson) {
+            node = TextNode.valueOf(text.get());   // a word: the stack file holds text there
         }
+        if (node == null || !node.isObject()) {
+            throw ConfigException.of(name, "in " + config.origin() + " is " + ConfigNode.found(node) + "; expected "
+                    + ConfigNode.expected(key));
+        }
+        return (ObjectNode) node;
     }
 
     /** Deep merge: maps merge key by key, anything else in {@code over} replaces; null removes. */

@@ -17,6 +17,26 @@ import java.util.TreeSet;
  * records a problem (path, value, what is allowed) and returns empty, so one load reports all errors.
  */
 final class ConfigNode {
+    /**
+     * Every key whose value is a map (or, for auth and invoker, a word or a map), with what it expects: the one
+     * error for anything else there quotes it. A map-valued key is read with {@link #object}, never merged or
+     * iterated unchecked, so no other value there is silently taken for an empty map.
+     */
+    static final Map<String, String> EXPECTED_MAPS = Map.ofEntries(
+            Map.entry("defaults", "a map such as {timeZone: Etc/UTC, retry: {count: 3}}"),
+            Map.entry("pipelines", "a map of pipeline id to settings, such as {daily-backup: {paused: true}}"),
+            Map.entry("alerting", "a map such as {emails: [ml-alerts@example.com]}"),
+            Map.entry("retry", "a map such as {count: 3}"),
+            Map.entry("labels", "a map such as {team: ml-platform}"),
+            Map.entry("http", "a map such as {url: https://svc.example.com/run, auth: oidc}"),
+            Map.entry("pubsub", "a map such as {topic: ingest, data: hello}"),
+            Map.entry("appEngine", "a map such as {relativeUri: /tasks/run}"),
+            Map.entry("headers", "a map such as {Content-Type: application/json}"),
+            Map.entry("attributes", "a map such as {source: scheduler}"),
+            Map.entry("routing", "a map such as {service: worker}"),
+            Map.entry("auth", "oidc, oauth, none or a map such as {type: oidc, audience: https://svc.example.com}"),
+            Map.entry("invoker", "none or a map such as {cloudRunService: NAME}"));
+
     private final JsonNode node;
     private final String path;
     private final Problems problems;
@@ -66,17 +86,27 @@ final class ConfigNode {
         return misspelt.contains(key);
     }
 
-    /** The nested map at {@code key}, empty when absent; a non-map value is an error. */
+    /** The nested map at {@code key}, empty when absent; a non-map value is one error, saying what was expected. */
     Optional<ConfigNode> object(String key) {
         if (!has(key)) {
             return Optional.empty();
         }
         JsonNode v = node.get(key);
         if (!v.isObject()) {
-            problems.error(path(key), "is " + found(v) + "; expected a map of settings", null);
+            wrongType(key);
             return Optional.empty();
         }
         return Optional.of(new ConfigNode(v, path(key), problems));
+    }
+
+    /** Records that {@code key} holds what its {@link #EXPECTED_MAPS} entry does not allow. */
+    void wrongType(String key) {
+        problems.error(path(key), "is " + found(node.get(key)) + "; expected " + expected(key), null);
+    }
+
+    /** What a map-valued key expects, with an example. */
+    static String expected(String key) {
+        return EXPECTED_MAPS.getOrDefault(key, "a map of settings");
     }
 
     Optional<String> text(String key) {

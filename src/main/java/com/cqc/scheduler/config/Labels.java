@@ -17,6 +17,7 @@ final class Labels {
 
     private Labels() {}
 
+    /** The labels of a pipeline; the defaults' were checked once ({@link #checkDefaults}) and kept where sound. */
     static Map<String, String> read(String id, ConfigNode n, ConfigNode defaults, StackSettings settings,
                                     Problems problems) {
         Map<String, String> labels = new LinkedHashMap<>(defaults.stringMap("labels"));
@@ -24,14 +25,24 @@ final class Labels {
         labels.put("environment", settings.environment());
         labels.put("pipeline", id.toLowerCase(Locale.ROOT));
         labels.put("managed-by", "pulumi");
-        for (Map.Entry<String, String> l : labels.entrySet()) {
-            boolean stacks = l.getKey().equals("environment");  // the stack's setting: one error there, not one per pipeline
-            if (!stacks && (!KEY.matcher(l.getKey()).matches() || !VALUE.matcher(l.getValue()).matches())) {
-                problems.error(n.path("labels") + "." + l.getKey(), "'" + l.getKey() + ": " + l.getValue()
-                        + "' is not a label: keys start with a lowercase letter, keys and values take lowercase"
-                        + " letters, digits, _ and -, at most 63 characters", null);
-            }
-        }
+        Map<String, String> checked = new LinkedHashMap<>(labels);
+        checked.remove("environment");   // the stack's setting: one error there, not one per pipeline
+        check(n, checked, problems);
         return labels;
+    }
+
+    /** The labels of the defaults, checked once where they are written. */
+    static void checkDefaults(ConfigNode defaults, Problems problems) {
+        check(defaults, defaults.stringMap("labels"), problems);
+    }
+
+    private static void check(ConfigNode owner, Map<String, String> labels, Problems problems) {
+        labels.forEach((key, value) -> {
+            if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches()) {
+                problems.error(owner.path("labels") + "." + key, "'" + key + ": " + value + "' is not a label: keys"
+                        + " start with a lowercase letter, keys and values take lowercase letters, digits, _ and -, at"
+                        + " most 63 characters", null);
+            }
+        });
     }
 }

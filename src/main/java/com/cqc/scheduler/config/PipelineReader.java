@@ -95,6 +95,7 @@ final class PipelineReader {
         if (n.has(key)) {
             return "'" + n.raw(key).asText() + "'";
         }
-        return defaults.has(key) ? "'" + defaults.raw(key).asText() + "' (from " + defaults.path(key) + ")" : null;
+        return defaults.has(key) ? "'" + defaults.raw(key).asText() + "' (from " + defaults.path(key)
+                + problems.setIn(defaults.path(key)).map(file -> ", set in " + file).orElse("") + ")" : null;
     }
 }

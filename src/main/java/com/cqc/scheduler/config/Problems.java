@@ -4,6 +4,7 @@ import com.cqc.scheduler.model.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,12 +42,22 @@ final class Problems {
         return found.stream().filter(p -> !p.isError()).toList();
     }
 
-    private String located(String path, String message) {
+    /** Whether an error was recorded at exactly {@code path}. */
+    boolean hasErrorAt(String path) {
+        return found.stream().anyMatch(p -> p.isError() && p.path().equals(path));
+    }
+
+    /** The stack file, when it wrote the value at {@code path} (or a map holding it). */
+    Optional<String> setIn(String path) {
         for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
             if (stackPaths.contains(p)) {
-                return message + " [set in " + stackOrigin + "]";
+                return Optional.of(stackOrigin);
             }
         }
-        return message;
+        return Optional.empty();
+    }
+
+    private String located(String path, String message) {
+        return setIn(path).map(file -> message + " [set in " + file + "]").orElse(message);
     }
 }

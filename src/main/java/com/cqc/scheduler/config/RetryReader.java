@@ -1,6 +1,7 @@
 package com.cqc.scheduler.config;
 
 import com.cqc.scheduler.model.RetryPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
@@ -15,17 +16,38 @@ final class RetryReader {
     private RetryReader() {}
 
     /**
-     * Unknown keys in the {@code retry} of {@code owner}, a pipeline or the defaults. The defaults' are checked
-     * once, where they are written, not in every pipeline they are merged into.
+     * Checks the {@code retry} of {@code owner}, a pipeline or the defaults: one error when it is not a map
+     * ({@code retry: 3}), one per unknown key; whether it can be merged (absent, or a map). The defaults' are
+     * checked once, where they are written, not in every pipeline they are merged into.
      */
-    static void checkKeys(ConfigNode owner, Problems problems) {
-        new ConfigNode(owner.raw("retry"), owner.path("retry"), problems).allowOnly(RETRY_KEYS);
+    static boolean check(ConfigNode owner) {
+        Optional<ConfigNode> retry = owner.object("retry");
+        retry.ifPresent(r -> r.allowOnly(RETRY_KEYS));
+        return retry.isPresent() || !owner.has("retry");
     }
 
+    /**
+     * The pipeline's retry policy: its own fields over the defaults', which {@link DefaultsReader} checked once and
+     * kept only where sound, so what is wrong here is the pipeline's.
+     */
     static Optional<RetryPolicy> read(ConfigNode n, ConfigNode defaults, Problems problems) {
-        checkKeys(n, problems);
+        if (!check(n)) {
+            return Optional.empty();
+        }
         ObjectNode merged = CatalogMerge.merged(defaults.raw("retry"), n.raw("retry"));
-        ConfigNode r = new ConfigNode(merged, n.path("retry"), problems);
+        return Optional.of(policy(new ConfigNode(merged, n.path("retry"), problems), n.raw("retry"), problems));
+    }
+
+    /** The values of the defaults' retry, checked once where they are written (their keys by {@link #check}). */
+    static void checkDefaults(ConfigNode defaults, Problems problems) {
+        policy(new ConfigNode(defaults.raw("retry"), defaults.path("retry"), problems), defaults.raw("retry"), problems);
+    }
+
+    /**
+     * The policy of the retry map {@code r}, each value checked at its path; {@code own} is what its owner wrote,
+     * whose warning about two values together (R5.7) it is only when it wrote one of them.
+     */
+    private static RetryPolicy policy(ConfigNode r, JsonNode own, Problems problems) {
         RetryPolicy api = RetryPolicy.API_DEFAULTS;
         int count = r.integer("count").orElse(api.count());
         if (count < 0 || count > 5) {
@@ -50,12 +72,13 @@ final class RetryReader {
             unsendableZero(r, "maxDoublings", "0", String.valueOf(api.maxDoublings()), "write 1 or more; for a"
                     + " constant wait set minBackoff equal to maxBackoff", problems);
         }
-        if (minBackoff.compareTo(maxBackoff) > 0) {
+        boolean ownsBackoff = own != null && (own.has("minBackoff") || own.has("maxBackoff"));
+        if (minBackoff.compareTo(maxBackoff) > 0 && ownsBackoff) {
             problems.warning(r.path("minBackoff"), r.text("minBackoff").orElse(Durations.human(minBackoff))
                     + " is longer than maxBackoff " + r.text("maxBackoff").orElse(Durations.human(maxBackoff))
                     + " (API rule UNCONFIRMED)", "R5.7");
         }
-        return Optional.of(new RetryPolicy(count, maxRetry, minBackoff, maxBackoff, doublings));
+        return new RetryPolicy(count, maxRetry, minBackoff, maxBackoff, doublings);
     }
 
     private static void unsendableZero(ConfigNode retry, String key, String zero, String apiDefault, String instead,

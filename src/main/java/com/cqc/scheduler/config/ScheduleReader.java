@@ -50,13 +50,21 @@ final class ScheduleReader {
         }
     }
 
-    /** The pipeline's time zone, else the defaults', else UTC. */
+    /** The pipeline's time zone, else the defaults' (checked once by {@link DefaultsReader}), else UTC. */
     Optional<ZoneId> timeZone(ConfigNode n, ConfigNode defaults) {
-        String zoneName = n.text("timeZone").or(() -> defaults.text("timeZone")).orElse(Zones.UTC);
-        Optional<ZoneId> zone = Zones.canonical(zoneName);
-        if (zone.isEmpty()) {
-            problems.error(n.path("timeZone"), "'" + zoneName + "' is not an IANA time zone name"
-                    + Suggest.didYouMean(zoneName, ZoneId.getAvailableZoneIds()) + "; use one of the tz"
+        if (n.has("timeZone")) {
+            return zone(n, problems);
+        }
+        return zone(defaults, problems).or(() -> Zones.canonical(Zones.UTC));
+    }
+
+    /** The time zone {@code n} sets, checked at its path; empty when it sets none or a bad one (recorded). */
+    static Optional<ZoneId> zone(ConfigNode n, Problems problems) {
+        Optional<String> name = n.text("timeZone");
+        Optional<ZoneId> zone = name.flatMap(Zones::canonical);
+        if (name.isPresent() && zone.isEmpty()) {
+            problems.error(n.path("timeZone"), "'" + name.get() + "' is not an IANA time zone name"
+                    + Suggest.didYouMean(name.get(), ZoneId.getAvailableZoneIds()) + "; use one of the tz"
                     + " database, e.g. Etc/UTC or Europe/London", "R3.1");
         }
         return zone;

@@ -1,8 +1,6 @@
 package com.cqc.scheduler.config;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,13 +60,6 @@ public final class Secrets {
         }
         words.appendTail(out);
         return out.toString();
-    }
-
-    /** Headers for display: a credential header's value is masked whatever it is, any other value where it looks like one. */
-    public static Map<String, String> maskHeaders(Map<String, ?> headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        headers.forEach((name, value) -> out.put(name, isCredentialHeader(name) ? MASK : mask(String.valueOf(value))));
-        return out;
     }
 
     /** Mixed-case letters and digits, or 32+ hex digits: how generated keys look, unlike names and words. */

@@ -16,8 +16,8 @@ import java.util.List;
  * tests all come through here; nothing is registered before it returns.
  *
  * <p>In order: the catalog and the stack's overrides merge ({@link CatalogMerge} states the rules), the
- * stack's settings are read ({@link StackSettingsReader}), each enabled pipeline is read
- * ({@link PipelineReader}), and the checks across pipelines run last ({@link StackWideChecks}).
+ * stack's settings are read ({@link StackSettingsReader}), the defaults once ({@link DefaultsReader}), each enabled
+ * pipeline ({@link PipelineReader}), and the checks across pipelines run last ({@link StackWideChecks}).
  */
 public final class StackLoader {
     /** The Pulumi project: its config namespace ({@code cqc-scheduler:KEY}) and the middle of every URN. */
@@ -49,7 +49,8 @@ public final class StackLoader {
         Problems problems = new Problems(catalog.stackPaths(), config.origin());
         catalog.checkRoot(problems);
         StackSettings settings = StackSettingsReader.read(config, problems);
-        PipelineReader reader = new PipelineReader(now, settings, catalog.defaults(problems), problems);
+        PipelineReader reader = new PipelineReader(now, settings, DefaultsReader.read(catalog.defaults(problems), problems),
+                problems);
         catalog.checkPipelines(problems);
         List<Pipeline> pipelines = new ArrayList<>();
         for (String id : catalog.ids()) {

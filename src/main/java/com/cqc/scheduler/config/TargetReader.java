@@ -205,11 +205,27 @@ final class TargetReader {
     }
 
     private void checkDeadline(String path, Duration deadline, String written, Duration max, String rule) {
-        if (deadline.compareTo(HTTP_MIN) < 0 || deadline.compareTo(max) > 0) {
+        if (outside(deadline, max)) {
             problems.error(path.substring(0, path.lastIndexOf('.')) + ".attemptDeadline",
                     (written == null ? Durations.human(deadline) : written) + " is outside 15s.."
                     + Durations.human(max) + " for this target", rule);
         }
+    }
+
+    /**
+     * A deadline of the defaults that no target takes: outside App Engine's bounds, the widest (R4.3). One within
+     * them but beyond HTTP's (R4.2) is wrong only for HTTP pipelines, each of which reports it.
+     */
+    static void checkForEveryTarget(ConfigNode defaults, Duration deadline, Problems problems) {
+        if (outside(deadline, APP_ENGINE_MAX)) {
+            problems.error(defaults.path("attemptDeadline"), "'" + defaults.raw("attemptDeadline").asText() + "' is outside"
+                    + " 15s.." + Durations.human(APP_ENGINE_MAX) + ", which no target takes (App Engine 15s.."
+                    + Durations.human(APP_ENGINE_MAX) + ", HTTP 15s.." + Durations.human(HTTP_MAX) + ")", "R4.3");
+        }
+    }
+
+    private static boolean outside(Duration deadline, Duration max) {
+        return deadline.compareTo(HTTP_MIN) < 0 || deadline.compareTo(max) > 0;
     }
 
     private Optional<Payload> payload(ConfigNode n, String key) {

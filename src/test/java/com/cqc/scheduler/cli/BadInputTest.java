@@ -81,6 +81,19 @@ class BadInputTest {
     }
 
     @Test
+    void aNumberWhereAMapBelongsFailsWithOneErrorSayingWhatBelongsThere() throws Exception {
+        copyProject();
+        Files.writeString(project.resolve("pipelines.yaml"), Files.readString(project.resolve("pipelines.yaml"))
+                .replace("    retry: {count: 1}\n", "    retry: 3\n"));
+
+        CliRun run = CliRun.of("validate", "--stack", "prod", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        assertThat(run.out()).contains("error: pipelines.data-quality-check.retry: is a number '3'; expected a map such as"
+                + " {count: 3}\n").contains("1 error(s)").doesNotContain("Exception");
+    }
+
+    @Test
     void validateReportsEveryErrorOfEveryStackAndFails() throws Exception {
         copyProject();
         String catalog = Files.readString(project.resolve("pipelines.yaml"))

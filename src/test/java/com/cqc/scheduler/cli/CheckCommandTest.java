@@ -75,9 +75,10 @@ class CheckCommandTest {
         CliRun run = check("--all");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
-        assertThat(run.out()).contains("== dev\nvalidation: INVALID").contains("retry.count: 9 is outside 0..5")
+        assertThat(run.out()).contains("== dev\nvalidation: INVALID")
+                .contains("error: defaults.retry.count: 9 is outside 0..5 [set in Pulumi.dev.yaml] (R5.1)")
                 .contains("-- stack prod: 0 mandatory").contains("-- stack staging: 0 mandatory")
-                .endsWith("check FAILED: dev is invalid (8 error(s))\n");
+                .endsWith("check FAILED: dev is invalid (1 error(s))\n");
     }
 
     @Test

@@ -1,13 +1,25 @@
 package com.cqc.scheduler.cli;
 
+import com.cqc.scheduler.infra.ResourceTypes;
+import com.cqc.scheduler.model.Payload;
+import com.cqc.scheduler.model.Target;
+import com.cqc.scheduler.offline.Plan;
+import com.cqc.scheduler.offline.PlannedResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +37,13 @@ class NoSecretInOutputTest {
     private static final List<String> CREDENTIAL_HEADERS = List.of("X-Goog-Api-Key", "X-Api-Key", "Api-Key",
             "X-Service-Token", "Authorization", "Proxy-Authorization", "X_Auth_Token", "Cookie", "X-Client-Secret");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path project;
     private final List<String> outputs = new ArrayList<>();
+    /** The files a test writes credentials into; every other file of the project is output. */
+    private final Set<String> inputs = new HashSet<>(Set.of("pipelines.yaml", "jobs.json"));
 
     private void copyProject() throws Exception {
         for (String f : new String[] {"Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.staging.yaml", "Pulumi.prod.yaml", "pipelines.yaml"}) {
@@ -69,13 +85,13 @@ class NoSecretInOutputTest {
     private void assertNoSecretAnywhere() throws Exception {
         try (Stream<Path> files = Files.list(project)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (!f.getFileName().toString().equals("pipelines.yaml") && !f.getFileName().toString().equals("jobs.json")) {
+                if (!inputs.contains(f.getFileName().toString())) {
                     outputs.add(Files.readString(f));
                 }
             }
         }
         for (String secret : SECRETS) {
-            assertThat(outputs).as("outputs").noneMatch(o -> o.contains(secret));
+            assertThat(outputs).as("outputs").noneMatch(o -> Readable.of(o).contains(secret));
         }
     }
 
@@ -119,6 +135,117 @@ class NoSecretInOutputTest {
         assertThat(plan.out()).contains("pipelines.weekly-model-training.http.headers.X-Build: the value looks like a key");
         CliRun json = run("plan", "--stack", "dev", "--format", "json");
         assertThat(json.out()).contains("\"X-Build\" : \"[masked]\"");
+        assertNoSecretAnywhere();
+    }
+
+    /** Replaces one line of the copied project's file, which must hold it. */
+    private void edit(String file, String line, String replacement) throws Exception {
+        Path f = project.resolve(file);
+        String text = Files.readString(f);
+        assertThat(text).contains(line);
+        Files.writeString(f, text.replace(line, replacement));
+    }
+
+    /**
+     * The dev plan's credentials where the loader takes them (a random key under an innocent header name,
+     * credentials in a body and in Pub/Sub data, an attribute named for a credential), and an export of
+     * dev whose jobs hold others: credential headers, a body that is not base64, a secret as
+     * {@code pulumi stack export --show-secrets} writes it, a description with a token; some jobs
+     * changed, some the same as the plan, one deleted.
+     */
+    private Path stateWithCredentialsOnBothSides() throws Exception {
+        copyProject();
+        headers("{X-Build: " + SECRETS.get(4) + "}");
+        edit("pipelines.yaml", "      body: {model: cqc-classifier, version: auto}",
+                "      body: {model: cqc-classifier, key: '" + SECRETS.get(0) + "'}");
+        edit("pipelines.yaml", "      data: {source: cqc-api, date: today}",
+                "      data: {source: cqc-api, auth: '" + SECRETS.get(2) + "'}");
+        edit("pipelines.yaml", "      attributes: {check_type: completeness, severity: warning}",
+                "      attributes: {check_type: completeness, token: '" + SECRETS.get(5) + "'}");
+        ObjectNode export = StackExports.deployed("dev", "--project-dir", project.toString());
+        // The export above is of the plan JSON, masked: put the targets back as they are sent.
+        Instant now = Instant.parse("2026-11-29T00:00:00Z");
+        for (PlannedResource job : Plan.of(new Workspace(project).load("dev", now), now, 0).resources()) {
+            for (Target.Kind kind : Target.Kind.values()) {
+                if (job.type().equals(ResourceTypes.JOB) && job.props().get(kind.apiField()) != null) {
+                    StackExports.inputs(export, job.name()).set(kind.apiField(),
+                            JSON.valueToTree(Values.typed(job.props().get(kind.apiField()))));
+                }
+            }
+        }
+        inputs.add("state-dev.json");
+        return StackExports.write(export, project.resolve("state-dev.json"), e -> {
+            ObjectNode training = (ObjectNode) StackExports.inputs(e, "weekly-model-training-job").get("httpTarget");
+            training.putObject("headers").put("X-Build", SECRETS.get(1)).put("X-Api-Key", SECRETS.get(2))
+                    .put("Authorization", "Bearer " + SECRETS.get(3)).put("Cookie", SECRETS.get(5));
+            training.put("body", new Payload("{\"key\":\"" + SECRETS.get(3) + "\"}", true).base64());
+            ObjectNode reports = StackExports.inputs(e, "monthly-reports-job");
+            reports.put("description", "token " + SECRETS.get(2));
+            ((ObjectNode) reports.get("httpTarget")).put("body", "Bearer " + SECRETS.get(1));
+            ((ObjectNode) StackExports.inputs(e, "data-quality-check-job").get("pubsubTarget").get("attributes"))
+                    .put("X-Secret", SECRETS.get(4));
+            ((ObjectNode) StackExports.inputs(e, "daily-backup-job").get("httpTarget")).putObject("headers")
+                    .put("4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270")
+                    .put("plaintext", "{\"X-Api-Key\":\"" + SECRETS.get(0) + "\"}");
+            ObjectNode stray = e.withArray("/deployment/resources").addObject();
+            stray.put("urn", "urn:pulumi:dev::cqc-scheduler::gcp:cloudscheduler/job:Job::old-job")
+                    .put("type", ResourceTypes.JOB).put("custom", true).put("id", "old-job-id")
+                    .put("parent", "urn:pulumi:dev::cqc-scheduler::pulumi:pulumi:Stack::cqc-scheduler-dev")
+                    .putObject("inputs").put("name", "old-job").putObject("httpTarget").putObject("headers")
+                    .put("X-Goog-Api-Key", SECRETS.get(0));
+        });
+    }
+
+    @Test
+    void aPlanAgainstAStateShowsNoCredentialOfTheStateOrOfThePlan() throws Exception {
+        Path state = stateWithCredentialsOnBothSides();
+
+        CliRun table = run("plan", "--stack", "dev", "--state", state.toString());
+        CliRun json = run("plan", "--stack", "dev", "--state", state.toString(), "--format", "json");
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        Map<String, String> ops = new LinkedHashMap<>();
+        JSON.readTree(json.out()).get("operations")
+                .forEach(o -> ops.put(o.get("urn").asText().replaceAll(".*::", ""), o.get("op").asText()));
+        assertThat(ops).containsEntry("weekly-model-training-job", "update").containsEntry("monthly-reports-job", "update")
+                .containsEntry("data-quality-check-job", "update").containsEntry("daily-backup-job", "update")
+                .containsEntry("daily-data-ingestion-job", "same").containsEntry("old-job", "delete");
+        assertThat(table.out())
+                .contains("~ httpTarget.headers.X-Build: \"[masked]\" => \"[masked]\"")
+                .contains("- httpTarget.headers.X-Api-Key: \"[masked]\"")
+                .contains("- httpTarget.headers.Cookie: \"[masked]\"")
+                .contains("- pubsubTarget.attributes.X-Secret: \"[masked]\"")
+                .contains("~ description: \"token [masked]\" => ")
+                .contains("~ httpTarget.headers: \"[secret]\" => ");
+        assertNoSecretAnywhere();
+    }
+
+    /** A key the loader takes in a header (with a warning), as prod's value where dev has another. */
+    private static final String ANOTHER_RANDOM_KEY = "Zr7Pq2Wx9Lm4Nb6Vc8Kd3Hs";
+
+    @Test
+    void theDiffBetweenStacksShowsNoCredentialOfEither() throws Exception {
+        copyProject();
+        headers("{X-Build: " + SECRETS.get(4) + "}");
+        inputs.add("Pulumi.prod.yaml");
+        Files.writeString(project.resolve("Pulumi.prod.yaml"), Files.readString(project.resolve("Pulumi.prod.yaml")) + """
+                    data-quality-check:
+                      pubsub:
+                        attributes: {token: '%s', X-Note: '%s'}
+                    weekly-model-training:
+                      http:
+                        headers: {X-Build: '%s'}
+                        body: {model: cqc-classifier, key: '%s'}
+                """.formatted(SECRETS.get(5), SECRETS.get(1), ANOTHER_RANDOM_KEY, SECRETS.get(0)));
+
+        CliRun diff = run("diff", "--from", "dev", "--to", "prod");
+
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).containsPattern("pubsubTarget.attributes.token +\\(absent\\) -> \\[masked]\n")
+                .containsPattern("pubsubTarget.attributes.X-Note +\\(absent\\) -> \\[masked]\n")
+                .containsPattern("httpTarget.headers.X-Build +\\[masked] -> \\[masked]\n")
+                .contains("\"key\":\"[masked]\"").doesNotContain(ANOTHER_RANDOM_KEY);
         assertNoSecretAnywhere();
     }
 

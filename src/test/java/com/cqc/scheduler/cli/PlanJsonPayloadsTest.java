@@ -1,9 +1,6 @@
 package com.cqc.scheduler.cli;
 
-import com.cqc.scheduler.config.ConfigException;
 import com.cqc.scheduler.config.Secrets;
-import com.cqc.scheduler.config.StackLoader;
-import com.cqc.scheduler.config.Stacks;
 import com.cqc.scheduler.infra.ResourceTypes;
 import com.cqc.scheduler.model.Payload;
 import com.cqc.scheduler.model.Target;
@@ -53,25 +50,9 @@ class PlanJsonPayloadsTest {
         return kind == Target.Kind.PUBSUB ? "data" : "body";
     }
 
-    private static String catalog(Target.Kind kind, String payload) {
-        String target = switch (kind) {
-            case HTTP -> "http: {url: \"https://svc.example.com/run\", method: POST, auth: none, invoker: none, body: "
-                    + payload + "}";
-            case APP_ENGINE -> "appEngine: {relativeUri: /run, method: POST, body: " + payload + "}";
-            case PUBSUB -> "pubsub: {topic: t-1, data: " + payload + "}";
-        };
-        return "pipelines:\n  p:\n    schedule: \"0 3 * * *\"\n    " + target + "\n";
-    }
-
     /** The base64 payload the API gets (the plan's resource) and the one the plan JSON shows. */
     private static String[] sentAndShown(Target.Kind kind, String payload) throws Exception {
-        Plan plan;
-        try {
-            plan = Plan.of(new StackLoader(Stacks.NOW).load(catalog(kind, payload), "pipelines.yaml", Stacks.stack("")),
-                    Stacks.NOW, 1);
-        } catch (ConfigException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
+        Plan plan = OnePipelinePlan.of(kind, payload);
         PlannedResource job = plan.resources().stream().filter(r -> r.type().equals(ResourceTypes.JOB)).findFirst().orElseThrow();
         String sent = String.valueOf(((Map<?, ?>) job.props().get(kind.apiField())).get(payloadField(kind)));
         JsonNode json = new ObjectMapper().readTree(PlanJson.render(plan));

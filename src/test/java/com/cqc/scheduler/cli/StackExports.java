@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -23,7 +25,17 @@ final class StackExports {
 
     /** The export a stack would have right after `pulumi up` of its current plan. */
     static ObjectNode deployed(String stack) throws Exception {
-        JsonNode plan = MAPPER.readTree(CliRun.of("plan", "--stack", stack, "--format", "json", "--runs", "0").out());
+        return deployed(stack, new String[0]);
+    }
+
+    /**
+     * The same, of the plan with more options ({@code --project-dir DIR}). Its props are the plan JSON's,
+     * where what looks like a credential is masked: a test that needs the values sent puts them back.
+     */
+    static ObjectNode deployed(String stack, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("plan", "--stack", stack, "--format", "json", "--runs", "0"));
+        args.addAll(List.of(options));
+        JsonNode plan = MAPPER.readTree(CliRun.of(args.toArray(String[]::new)).out());
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 3);
         ObjectNode deployment = root.putObject("deployment");

@@ -233,7 +233,7 @@ class StackLoaderTest {
         @Test
         void aWrongTypeSaysWhatWasFound() {
             assertThat(errors(catalog(HTTP + "labels: [team, ml]\n"))).extracting(Problem::toString)
-                    .containsExactly("pipelines.p.labels: is a list '[\"team\",\"ml\"]'; expected a map of settings");
+                    .containsExactly("pipelines.p.labels: is a list '[\"team\",\"ml\"]'; expected a map such as {team: ml-platform}");
             assertThat(errors(catalog(HTTP + "retry: {count: [3]}\n"))).extracting(Problem::toString)
                     .containsExactly("pipelines.p.retry.count: '[3]' is a list, not a whole number");
             assertThat(errors(catalog(HTTP.replace("schedule: \"0 3 * * *\"", "schedule: {cron: '0 3 * * *'}"))))

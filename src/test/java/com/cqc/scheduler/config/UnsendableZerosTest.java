@@ -41,10 +41,10 @@ class UnsendableZerosTest {
     }
 
     @Test
-    void aZeroInTheCatalogDefaultsIsReportedOnEachPipelineThatInheritsIt() {
-        List<Problem> errors = errors("defaults:\n  retry: {maxDoublings: 0}\n" + catalog(PUBSUB));
+    void aZeroInTheCatalogDefaultsIsReportedOnceWhereTheDefaultsWriteIt() {
+        List<Problem> errors = errors("defaults:\n  retry: {maxDoublings: 0}\n" + Stacks.pubsubPipelines(3));
 
-        assertThat(errors).extracting(Problem::path).containsExactly("pipelines.p.retry.maxDoublings");
+        assertThat(errors).extracting(Problem::path).containsExactly("defaults.retry.maxDoublings");
     }
 
     @Test
