@@ -49,11 +49,11 @@ public final class Headers {
             }
             Optional<String> credential = PlainTextCredentials.refusal(h.getValue());
             if (isCredential(name)) {
-                problems.error(at, "'" + name + "' carries a credential (an API key, token, password or cookie),"
+                problems.textError(at, "'" + name + "' carries a credential (an API key, token, password or cookie),"
                         + " which would be stored in plain text in the job and in Pulumi state; use auth: oidc or oauth,"
                         + " or have the target read its key from Secret Manager", "R6.5");
             } else if (credential.isPresent()) {
-                problems.error(at, credential.get(), PlainTextCredentials.RULE);
+                problems.textError(at, credential.get(), PlainTextCredentials.RULE);
             } else if (Secrets.looksLikeSecret(h.getValue())) {
                 problems.warning(at, "the value looks like a key ([masked] here); it is stored in plain text in the job"
                         + " and in Pulumi state, so make sure it is not a credential", "R6.5");

@@ -62,7 +62,7 @@ final class PlainTextCredentials {
     /** Every string at or under {@code node}: list items as {@code path[i]}, map values as {@code path.key}. */
     private static void walk(String path, JsonNode node, Problems problems) {
         if (node.isTextual()) {
-            refusal(node.asText()).ifPresent(why -> problems.error(path, why, RULE));
+            refusal(node.asText()).ifPresent(why -> problems.textError(path, why, RULE));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 walk(path + "[" + i + "]", node.get(i), problems);
@@ -77,13 +77,13 @@ final class PlainTextCredentials {
         Matcher userInfo = USER_INFO.matcher(text);
         if (userInfo.find()) {
             String shown = text.substring(0, userInfo.start(1)) + Secrets.MASK + text.substring(userInfo.end(1));
-            problems.error(path, "'" + Secrets.mask(shown) + "' has user info before @ (a user name, or a user name and"
+            problems.textError(path, "'" + Secrets.mask(shown) + "' has user info before @ (a user name, or a user name and"
                     + " password): Cloud Scheduler HTTP targets authenticate with the job's token (auth: oidc or oauth),"
                     + " and the URL, user info included, is plain text in the stack, in Pulumi state, in the plan and in"
                     + " the job, and the token's default audience; remove it", RULE);
             return;
         }
-        refusal(text).ifPresent(why -> problems.error(path, why, RULE));
+        refusal(text).ifPresent(why -> problems.textError(path, why, RULE));
     }
 
     /** Which part of the value holds the credential: a URL's by name, else the value. */
