@@ -78,7 +78,8 @@ final class AuthReader {
                 return Optional.of(new Auth.None());
             }
             default -> {
-                problems.error(path, "'" + type + "' is not an auth type; allowed: oidc, oauth, none", "R6.5");
+                // Like a wrong type, an error of the text alone (auth takes these words or a map).
+                problems.textError(path, "'" + type + "' is not an auth type; allowed: oidc, oauth, none", "R6.5");
                 return Optional.empty();
             }
         }

@@ -37,6 +37,9 @@ import java.util.Set;
  *   <li>A merge ({@link #merged}) goes key by key through maps at every depth; any other value in the
  *       override, lists included, replaces the catalog's whole (lists are not joined); a null removes the key.</li>
  *   <li>What the stack file set is remembered ({@link #stackPaths}), so a problem there names the stack file.</li>
+ *   <li>The catalog is shared, so an error of its text alone (a wrong type, an unknown key, a credential) is
+ *       reported by every stack, at the catalog's path, even where this stack's file replaces or removes the value
+ *       ({@link #replacedPaths}) or leaves the pipeline out: {@link CatalogTextErrors}.</li>
  * </ul>
  */
 final class CatalogMerge {
@@ -72,6 +75,37 @@ final class CatalogMerge {
             stackPaths(stackDefaults, catalog.path("defaults"), "defaults", out);
         }
         return out;
+    }
+
+    /**
+     * The paths of the catalog's values that the stack's changes replace or remove: a value, a null, or a map over
+     * a value ({@code retry: {count: 1}} over the catalog's {@code retry: 3}); where both are maps, the paths below.
+     */
+    Set<String> replacedPaths() {
+        Set<String> out = new HashSet<>();
+        overrides.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {   // a null for a whole pipeline changes nothing
+                replaced(e.getValue(), catalog.path("pipelines").path(e.getKey()), "pipelines." + e.getKey(), out);
+            }
+        });
+        replaced(stackDefaults, catalog.path("defaults"), "defaults", out);
+        return out;
+    }
+
+    /** The catalog's own entry of pipeline {@code id}, without the stack's changes; empty when it is no map. */
+    Optional<ConfigNode> catalogPipeline(String id, Problems problems) {
+        JsonNode entry = catalog.path("pipelines").path(id);
+        return entry.isObject() ? Optional.of(new ConfigNode(entry, "pipelines." + id, problems)) : Optional.empty();
+    }
+
+    /** A copy of the catalog's own defaults, without the stack's (empty when they are no map). */
+    ObjectNode catalogDefaults() {
+        return merged(catalog.get("defaults"), null);
+    }
+
+    /** The catalog file, for messages. */
+    String origin() {
+        return origin;
     }
 
     void checkRoot(Problems problems) {
@@ -167,6 +201,17 @@ final class CatalogMerge {
             }
         }
         return out;
+    }
+
+    private static void replaced(JsonNode over, JsonNode was, String path, Set<String> out) {
+        if (was.isMissingNode() || was.isNull()) {
+            return;   // the stack adds a value: nothing of the catalog's is lost
+        }
+        if (over.isObject() && was.isObject()) {
+            over.fields().forEachRemaining(e -> replaced(e.getValue(), was.path(e.getKey()), path + "." + e.getKey(), out));
+        } else {
+            out.add(path);
+        }
     }
 
     /**

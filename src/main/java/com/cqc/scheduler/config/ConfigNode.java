@@ -15,6 +15,8 @@ import java.util.TreeSet;
 /**
  * A map in the configuration, read field by field with its path. Every read that finds a bad value
  * records a problem (path, value, what is allowed) and returns empty, so one load reports all errors.
+ * What it finds (a wrong type, an unknown key) is an error of the text alone, whatever stack reads it
+ * ({@link Problems#textError}).
  */
 final class ConfigNode {
     /**
@@ -72,7 +74,7 @@ final class ConfigNode {
             if (!allowed.contains(key)) {
                 Optional<String> meant = Suggest.nearest(key, allowed);
                 meant.ifPresent(misspelt::add);
-                problems.error(path(key), "unknown setting" + meant.map(m -> " (did you mean '" + m + "'?)").orElse("")
+                problems.textError(path(key), "unknown setting" + meant.map(m -> " (did you mean '" + m + "'?)").orElse("")
                         + "; allowed here: " + String.join(", ", allowed), null);
             }
         }
@@ -101,7 +103,7 @@ final class ConfigNode {
 
     /** Records that {@code key} holds what its {@link #EXPECTED_MAPS} entry does not allow. */
     void wrongType(String key) {
-        problems.error(path(key), "is " + found(node.get(key)) + "; expected " + expected(key), null);
+        problems.textError(path(key), "is " + found(node.get(key)) + "; expected " + expected(key), null);
     }
 
     /** What a map-valued key expects, with an example. */
@@ -115,7 +117,7 @@ final class ConfigNode {
         }
         JsonNode v = node.get(key);
         if (!v.isValueNode()) {
-            problems.error(path(key), "is " + found(v) + "; expected a single value", null);
+            problems.textError(path(key), "is " + found(v) + "; expected a single value", null);
             return Optional.empty();
         }
         return Optional.of(v.asText());
@@ -129,7 +131,7 @@ final class ConfigNode {
         if (v.isIntegralNumber() || (v.isTextual() && v.asText().matches("-?\\d{1,9}"))) {
             return Optional.of(v.asInt());
         }
-        problems.error(path(key), quote(v) + " is " + (v.isNumber() ? "" : YamlReader.kind(v) + ", ") + "not a whole number", null);
+        problems.textError(path(key), quote(v) + " is " + (v.isNumber() ? "" : YamlReader.kind(v) + ", ") + "not a whole number", null);
         return Optional.empty();
     }
 
@@ -141,7 +143,7 @@ final class ConfigNode {
         if (v.isBoolean() || (v.isTextual() && v.asText().matches("true|false"))) {
             return Optional.of(v.asText().equals("true"));
         }
-        problems.error(path(key), quote(v) + " is " + (v.isTextual() ? "" : YamlReader.kind(v) + ", ") + "not true or false", null);
+        problems.textError(path(key), quote(v) + " is " + (v.isTextual() ? "" : YamlReader.kind(v) + ", ") + "not true or false", null);
         return Optional.empty();
     }
 
@@ -149,7 +151,7 @@ final class ConfigNode {
         return text(key).flatMap(t -> {
             Optional<Duration> d = Durations.parse(t);
             if (d.isEmpty()) {
-                problems.error(path(key), quote(node.get(key)) + " is not a duration; write a number with a unit,"
+                problems.textError(path(key), quote(node.get(key)) + " is not a duration; write a number with a unit,"
                         + " e.g. 180s, 3.5s, 30m, 1h or 1h30m", null);
             }
             return d;
@@ -171,11 +173,11 @@ final class ConfigNode {
                 if (item.isValueNode() && !item.isNull()) {
                     out.add(item.asText());
                 } else {
-                    problems.error(path(key), "holds " + found(item) + "; expected single values", null);
+                    problems.textError(path(key), "holds " + found(item) + "; expected single values", null);
                 }
             });
         } else {
-            problems.error(path(key), "is " + found(v) + "; expected a list", null);
+            problems.textError(path(key), "is " + found(v) + "; expected a list", null);
         }
         return out;
     }
@@ -189,7 +191,7 @@ final class ConfigNode {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                     out.put(e.getKey(), e.getValue().asText());
                 } else {
-                    problems.error(map.path(e.getKey()), "is " + found(e.getValue()) + "; expected a single value", null);
+                    problems.textError(map.path(e.getKey()), "is " + found(e.getValue()) + "; expected a single value", null);
                 }
             }
         });

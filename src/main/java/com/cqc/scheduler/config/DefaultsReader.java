@@ -26,6 +26,7 @@ final class DefaultsReader {
         ScheduleReader.zone(defaults, problems);
         defaults.duration("attemptDeadline").ifPresent(d -> TargetReader.checkForEveryTarget(defaults, d, problems));
         Labels.checkDefaults(defaults, problems);
+        PlainTextCredentials.check(defaults, problems);
         leaveOutWhatFailed(merged, defaults.path(), problems);
         return defaults;
     }

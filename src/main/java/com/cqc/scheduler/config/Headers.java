@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Header rules of HTTP and App Engine targets (R6.4, R8.5): what the service sets or strips can never
- * be sent (it would show as a permanent diff, P3), credentials never live in headers (P10), and a JSON
+ * be sent (it would show as a permanent diff, P3), credentials never live in headers (P10: a header named for one,
+ * or a value shaped like one, as anywhere in plain config: {@link PlainTextCredentials}), and a JSON
  * body gets its Content-Type (P6).
  */
 public final class Headers {
@@ -46,14 +47,13 @@ public final class Headers {
             if (!seen.add(lower)) {
                 problems.error(at, "header '" + name + "' is repeated (names are case-insensitive)", rule);
             }
+            Optional<String> credential = PlainTextCredentials.refusal(h.getValue());
             if (isCredential(name)) {
-                problems.error(at, "'" + name + "' carries a credential (an API key, token, password or cookie),"
+                problems.textError(at, "'" + name + "' carries a credential (an API key, token, password or cookie),"
                         + " which would be stored in plain text in the job and in Pulumi state; use auth: oidc or oauth,"
                         + " or have the target read its key from Secret Manager", "R6.5");
-            } else if (Secrets.isKnownCredential(h.getValue())) {
-                problems.error(at, "the value is a credential ([masked] here), which would be stored in plain text in"
-                        + " the job and in Pulumi state; use auth: oidc or oauth, or have the target read its key from"
-                        + " Secret Manager", "R6.5");
+            } else if (credential.isPresent()) {
+                problems.textError(at, credential.get(), PlainTextCredentials.RULE);
             } else if (Secrets.looksLikeSecret(h.getValue())) {
                 problems.warning(at, "the value looks like a key ([masked] here); it is stored in plain text in the job"
                         + " and in Pulumi state, so make sure it is not a credential", "R6.5");

@@ -38,7 +38,8 @@ final class Labels {
 
     private static void check(ConfigNode owner, Map<String, String> labels, Problems problems) {
         labels.forEach((key, value) -> {
-            if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches()) {
+            // A value shaped like a credential is that error (P10, PlainTextCredentials), not also a bad label.
+            if (!KEY.matcher(key).matches() || !VALUE.matcher(value).matches() && !Secrets.isKnownCredential(value)) {
                 problems.error(owner.path("labels") + "." + key, "'" + key + ": " + value + "' is not a label: keys"
                         + " start with a lowercase letter, keys and values take lowercase letters, digits, _ and -, at"
                         + " most 63 characters", null);

@@ -47,6 +47,7 @@ final class PipelineReader {
     Optional<Pipeline> read(String id, ConfigNode n) {
         n.allowOnly(PIPELINE_KEYS);
         PipelineNames.checkId(id, n, problems);
+        PlainTextCredentials.check(n, problems);
         String description = n.text("description").orElse("");
         if (description.length() > 500) {
             problems.error(n.path("description"), "is " + description.length() + " characters long; at most 500", "R9.1");

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class Problems {
     private final List<Problem> found = new ArrayList<>();
+    private final List<Problem> textErrors = new ArrayList<>();
     private final Set<String> stackPaths;
     private final String stackOrigin;
 
@@ -24,6 +25,26 @@ final class Problems {
     /** Messages quote the user's values: whatever looks like a credential is masked first. */
     void error(String path, String message, String rule) {
         found.add(Problem.error(path, located(path, Secrets.mask(message)), rule));
+    }
+
+    /**
+     * An error of the written text alone, whatever stack reads it: a wrong type or an unknown key (what
+     * {@link ConfigNode} finds), a credential in plain config (P10). The catalog's are reported by every stack
+     * ({@link CatalogTextErrors}).
+     */
+    void textError(String path, String message, String rule) {
+        error(path, message, rule);
+        textErrors.add(found.get(found.size() - 1));
+    }
+
+    List<Problem> textErrors() {
+        return List.copyOf(textErrors);
+    }
+
+    /** A text error of the shared catalog {@code catalog}, found where this stack's own reading did not see it. */
+    void catalogError(Problem error, String catalog) {
+        found.add(Problem.error(error.path(), error.message() + " [set in " + catalog + ", which every stack shares]",
+                error.rule()));
     }
 
     void warning(String path, String message, String rule) {

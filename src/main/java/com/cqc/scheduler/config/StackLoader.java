@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one loader: the pipeline catalog plus one stack's config becomes a validated {@link StackModel},
@@ -17,7 +20,8 @@ import java.util.List;
  *
  * <p>In order: the catalog and the stack's overrides merge ({@link CatalogMerge} states the rules), the
  * stack's settings are read ({@link StackSettingsReader}), the defaults once ({@link DefaultsReader}), each enabled
- * pipeline ({@link PipelineReader}), and the checks across pipelines run last ({@link StackWideChecks}).
+ * pipeline ({@link PipelineReader}), then the shared catalog's own text errors that this stack's changes hid
+ * ({@link CatalogTextErrors}), and the checks across pipelines run last ({@link StackWideChecks}).
  */
 public final class StackLoader {
     /** The Pulumi project: its config namespace ({@code cqc-scheduler:KEY}) and the middle of every URN. */
@@ -53,10 +57,15 @@ public final class StackLoader {
                 problems);
         catalog.checkPipelines(problems);
         List<Pipeline> pipelines = new ArrayList<>();
+        Set<String> read = new HashSet<>();
         for (String id : catalog.ids()) {
-            catalog.pipeline(id, problems).filter(entry -> entry.bool("enabled").orElse(true))
-                    .flatMap(entry -> reader.read(id, entry)).ifPresent(pipelines::add);
+            Optional<ConfigNode> entry = catalog.pipeline(id, problems).filter(e -> e.bool("enabled").orElse(true));
+            if (entry.isPresent()) {
+                read.add(id);
+                reader.read(id, entry.get()).ifPresent(pipelines::add);
+            }
         }
+        CatalogTextErrors.report(catalog, read, now, settings, problems);
         StackWideChecks.check(pipelines, problems);
         if (problems.hasErrors()) {
             throw new ConfigException(problems.all());

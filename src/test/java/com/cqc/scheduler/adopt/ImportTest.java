@@ -107,6 +107,30 @@ class ImportTest {
         assertThat(skipped(odd, "foreign-topic-job")).singleElement().asString().contains("topic of project shared-data");
     }
 
+    @Test
+    void aJobWithACredentialInItsUrlOrBodyIsNotImportedAndNoReasonShowsIt() throws Exception {
+        String key = "AIzaSyD4x9Kq2mN8pL5vR7tW3zY6bC1eF0gH2jK";
+        String token = "ghp_1234567890abcdefghijABCDEFGHIJ123456";
+        String job = """
+                {"name": "projects/cqc-ml-prod/locations/europe-west2/jobs/%s", "schedule": "0 7 * * *",
+                 "timeZone": "Etc/UTC", "state": "ENABLED", "attemptDeadline": "180s",
+                 "httpTarget": {"uri": "%s", "httpMethod": "POST", "body": "%s"}}""";
+        String jobs = "[" + job.formatted("keyed-url-job", "https://partner.example.com/hook?key=" + key, "c3luYw==") + ",\n"
+                + job.formatted("keyed-body-job", "https://partner.example.com/hook",
+                java.util.Base64.getEncoder().encodeToString(("token=" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                + "]";
+        StackFile stack = prod();
+        StackModel model = new StackLoader(NOW).load(Path.of("."), stack);
+
+        Map<String, Translation> out = byId(new Importer(model.settings(), stack, NOW)
+                .translate(CloudJobs.parse(jobs, "jobs.json"), Set.of(), ""));
+
+        assertThat(skipped(out, "keyed-url-job")).singleElement().asString()
+                .contains("http.url: the URL's query string looks like a Google API key").contains("(P10)").doesNotContain(key);
+        assertThat(skipped(out, "keyed-body-job")).singleElement().asString()
+                .contains("http.body: the value looks like a GitHub token").doesNotContain(token);
+    }
+
     private static List<String> skipped(Map<String, Translation> all, String id) {
         assertThat(all.get(id)).isInstanceOf(Translation.Skipped.class);
         return ((Translation.Skipped) all.get(id)).reasons();

@@ -94,6 +94,22 @@ class BadInputTest {
     }
 
     @Test
+    void aWrongTypeInTheSharedCatalogFailsEveryStackAlsoOneThatReplacesTheValue() throws Exception {
+        copyProject();
+        Files.writeString(project.resolve("pipelines.yaml"), Files.readString(project.resolve("pipelines.yaml"))
+                .replace("  daily-data-ingestion:\n", "  daily-data-ingestion:\n    retry: 3\n"));
+        assertThat(Files.readString(project.resolve("Pulumi.prod.yaml"))).contains("daily-data-ingestion:\n      retry: {count: 5}");
+
+        CliRun run = CliRun.of("validate", "--all", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        String error = "error: pipelines.daily-data-ingestion.retry: is a number '3'; expected a map such as {count: 3}";
+        assertThat(run.out()).contains("dev: INVALID").contains("staging: INVALID").contains("prod: INVALID")
+                .contains(error + "\n").contains(error + " [set in pipelines.yaml, which every stack shares]\n")
+                .contains("3 stack(s): 3 error(s), 0 warning(s)");
+    }
+
+    @Test
     void validateReportsEveryErrorOfEveryStackAndFails() throws Exception {
         copyProject();
         String catalog = Files.readString(project.resolve("pipelines.yaml"))

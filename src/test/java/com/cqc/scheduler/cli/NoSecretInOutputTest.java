@@ -122,8 +122,8 @@ class NoSecretInOutputTest {
         headers("{X-Trace: 'Bearer " + SECRETS.get(1) + "', X-Build: " + SECRETS.get(4) + "}");
 
         CliRun validate = run("validate", "--stack", "dev");
-        assertThat(validate.out()).contains("error: pipelines.weekly-model-training.http.headers.X-Trace: the value is a"
-                + " credential ([masked] here)");
+        assertThat(validate.out()).contains("error: pipelines.weekly-model-training.http.headers.X-Trace: the value looks"
+                + " like an Authorization credential (Bearer, Basic, Token or Digest) ('[masked]')");
 
         Files.writeString(project.resolve("pipelines.yaml"), Files.readString(project.resolve("pipelines.yaml"))
                 .replace("X-Trace: 'Bearer " + SECRETS.get(1) + "', ", ""));
@@ -147,8 +147,9 @@ class NoSecretInOutputTest {
     }
 
     /**
-     * The dev plan's credentials where the loader takes them (a random key under an innocent header name,
-     * credentials in a body and in Pub/Sub data, an attribute named for a credential), and an export of
+     * The dev plan's credentials where the loader takes them (a random key under an innocent header name, in a
+     * body and in Pub/Sub data, where it refuses the well-known shapes (P10); an attribute named for a credential),
+     * and an export of
      * dev whose jobs hold others: credential headers, a body that is not base64, a secret as
      * {@code pulumi stack export --show-secrets} writes it, a description with a token; some jobs
      * changed, some the same as the plan, one deleted.
@@ -157,9 +158,9 @@ class NoSecretInOutputTest {
         copyProject();
         headers("{X-Build: " + SECRETS.get(4) + "}");
         edit("pipelines.yaml", "      body: {model: cqc-classifier, version: auto}",
-                "      body: {model: cqc-classifier, key: '" + SECRETS.get(0) + "'}");
+                "      body: {model: cqc-classifier, key: '" + SECRETS.get(4) + "'}");
         edit("pipelines.yaml", "      data: {source: cqc-api, date: today}",
-                "      data: {source: cqc-api, auth: '" + SECRETS.get(2) + "'}");
+                "      data: {source: cqc-api, auth: '" + ANOTHER_RANDOM_KEY + "'}");
         edit("pipelines.yaml", "      attributes: {check_type: completeness, severity: warning}",
                 "      attributes: {check_type: completeness, token: '" + SECRETS.get(5) + "'}");
         ObjectNode export = StackExports.deployed("dev", "--project-dir", project.toString());
@@ -221,8 +222,10 @@ class NoSecretInOutputTest {
         assertNoSecretAnywhere();
     }
 
-    /** A key the loader takes in a header (with a warning), as prod's value where dev has another. */
+    /** A key the loader takes in a header (with a warning), a body or data, as prod's value where dev has another. */
     private static final String ANOTHER_RANDOM_KEY = "Zr7Pq2Wx9Lm4Nb6Vc8Kd3Hs";
+    /** One more such key, for a body. */
+    private static final String THIRD_RANDOM_KEY = "Hq3Tz8Ry5Uw2Ie7Oa4Ps1Dk";
 
     @Test
     void theDiffBetweenStacksShowsNoCredentialOfEither() throws Exception {
@@ -237,7 +240,7 @@ class NoSecretInOutputTest {
                       http:
                         headers: {X-Build: '%s'}
                         body: {model: cqc-classifier, key: '%s'}
-                """.formatted(SECRETS.get(5), SECRETS.get(1), ANOTHER_RANDOM_KEY, SECRETS.get(0)));
+                """.formatted(SECRETS.get(5), SECRETS.get(4), ANOTHER_RANDOM_KEY, THIRD_RANDOM_KEY));
 
         CliRun diff = run("diff", "--from", "dev", "--to", "prod");
 
@@ -245,7 +248,7 @@ class NoSecretInOutputTest {
         assertThat(diff.out()).containsPattern("pubsubTarget.attributes.token +\\(absent\\) -> \\[masked]\n")
                 .containsPattern("pubsubTarget.attributes.X-Note +\\(absent\\) -> \\[masked]\n")
                 .containsPattern("httpTarget.headers.X-Build +\\[masked] -> \\[masked]\n")
-                .contains("\"key\":\"[masked]\"").doesNotContain(ANOTHER_RANDOM_KEY);
+                .contains("\"key\":\"[masked]\"").doesNotContain(ANOTHER_RANDOM_KEY).doesNotContain(THIRD_RANDOM_KEY);
         assertNoSecretAnywhere();
     }
 

@@ -42,7 +42,7 @@ class MapValuedKeysTest {
     private static final String SCHEDULE = "schedule: \"0 2 * * *\"\n";
     private static final String URL = "url: https://svc.example.com/run";
     /** Every map-valued key of a pipeline. */
-    private static final List<Place> PLACES = List.of(
+    static final List<Place> PLACES = List.of(
             new Place("retry", Stacks.PUBSUB + "retry: VALUE\n", "{count: 1}", List.of("retry")),
             new Place("labels", Stacks.PUBSUB + "labels: VALUE\n", "{team: ml}", List.of("labels")),
             new Place("http", SCHEDULE + "http: VALUE\n", "{" + URL + ", auth: none, invoker: none}", List.of("http")),
@@ -58,10 +58,10 @@ class MapValuedKeysTest {
             new Place("invoker", SCHEDULE + "http: {" + URL + ", auth: oidc, invoker: VALUE}\n", "{cloudRunService: svc}",
                     List.of("http", "invoker")));
     /** The keys of the defaults whose value is a map. */
-    private static final List<String> DEFAULT_MAPS = List.of("retry", "labels");
+    static final List<String> DEFAULT_MAPS = List.of("retry", "labels");
 
     /** A value that is not a map, as YAML, and how the error describes it. */
-    private static final Map<String, String> WRONG = new TreeMap<>(Map.of("3", "a number '3'", "three", "text 'three'",
+    static final Map<String, String> WRONG = new TreeMap<>(Map.of("3", "a number '3'", "three", "text 'three'",
             "[a, b]", "a list '[\"a\",\"b\"]'", "true", "a boolean 'true'"));
 
     @Provide
@@ -75,7 +75,7 @@ class MapValuedKeysTest {
     }
 
     /** p0 as given, then {@code others} Pub/Sub pipelines with topics of their own. */
-    private static String catalog(String p0, int others) {
+    static String catalog(String p0, int others) {
         StringBuilder out = new StringBuilder("pipelines:\n  p0:\n").append(p0.indent(4));
         for (int i = 1; i <= others; i++) {
             out.append("  p").append(i).append(":\n").append(Stacks.PUBSUB.replace("ingest", "ingest-" + i).indent(4));
@@ -85,20 +85,37 @@ class MapValuedKeysTest {
 
     /** The one error, at {@code path}, quoting the value and what {@code key} expects; auth also takes a word. */
     private static void assertTheOneError(List<Problem> errors, String path, String key, String value, boolean stackFile) {
+        assertTheOneError(errors, path, key, value, stackFile ? STACK_FILE : null);
+    }
+
+    /** As above, the message ending in {@code setIn} (null: naming no file). */
+    static void assertTheOneError(List<Problem> errors, String path, String key, String value, String setIn) {
         assertThat(ConfigNode.EXPECTED_MAPS.get(key)).contains("a map such as {");
         if (key.equals("auth") && !value.startsWith("[")) {
-            assertTheOneError(errors, path, "'" + value + "' is not an auth type; allowed: oidc, oauth, none", stackFile);
+            assertTheOneError(errors, path, "'" + value + "' is not an auth type; allowed: oidc, oauth, none", setIn);
         } else {
             assertTheOneError(errors, path, "is " + WRONG.get(value) + "; expected " + ConfigNode.EXPECTED_MAPS.get(key),
-                    stackFile);
+                    setIn);
         }
     }
 
+    /** The stack file's mark on a message. */
+    static final String STACK_FILE = " [set in Pulumi.test.yaml]";
+
     private static void assertTheOneError(List<Problem> errors, String path, String message, boolean stackFile) {
+        assertTheOneError(errors, path, message, stackFile ? STACK_FILE : null);
+    }
+
+    /** The one error, at {@code path}, starting with {@code message} and ending with {@code setIn} (null: no file named). */
+    static void assertTheOneError(List<Problem> errors, String path, String message, String setIn) {
         assertThat(errors).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo(path);
             assertThat(p.message()).startsWith(message);
-            assertThat(p.message().endsWith(" [set in Pulumi.test.yaml]")).isEqualTo(stackFile);
+            if (setIn == null) {
+                assertThat(p.message()).doesNotContain("[set in ");
+            } else {
+                assertThat(p.message()).endsWith(setIn);
+            }
         });
     }
 

@@ -108,6 +108,23 @@ class PitfallsTest {
     }
 
     @Test
+    void p10_noCredentialInPlainConfigReachesAJob() {
+        String key = "AIzaSyD4x9Kq2mN8pL5vR7tW3zY6bC1eF0gH2jK";
+        String catalog = CATALOG.replace("url: https://svc.example.com/hook", "url: https://svc.example.com/hook?key=" + key)
+                .replace("relativeUri: /tasks/weekly", "relativeUri: '/tasks/weekly?key=" + key + "'")
+                .replace("data: {a: 1}", "data: {a: 1, key: " + key + "}")
+                .replace("url: https://train-", "url: https://trainer:Hunter2Secret@train-");
+        assertThatThrownBy(() -> new StackLoader(Instant.now()).load(catalog, "pipelines.yaml",
+                StackFile.parse("test", "Pulumi.test.yaml", StackLoader.PROJECT, STACK)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pipelines.textual.http.url: the URL's query string looks like a Google API key")
+                .hasMessageContaining("pipelines.weekly.appEngine.relativeUri: the URL's query string looks like a Google API key")
+                .hasMessageContaining("pipelines.ingest.pubsub.data.key: the value looks like a Google API key")
+                .hasMessageContaining("pipelines.train.http.url: 'https://[masked]@train-")
+                .hasMessageNotContaining(key).hasMessageNotContaining("Hunter2Secret");
+    }
+
+    @Test
     void p4_theOidcAudienceIsAlwaysSet() {
         List<PlannedResource> plan = plan();
 
